@@ -1,0 +1,41 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "caw-tui",
+  products: [
+    .executable(name: "caw-tui", targets: ["caw-tui"]),
+    .library(name: "CawCore", targets: ["CawCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+  ],
+  targets: [
+    // Core library: the caw_data format, the session store and reader, resume handles. No terminal code.
+    .target(
+      name: "CawCore",
+      dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+
+    // Composition root: the command-line interface.
+    .executableTarget(
+      name: "caw-tui",
+      dependencies: [
+        "CawCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ]),
+
+    // Tests
+    .testTarget(
+      name: "CawCoreTests",
+      dependencies: ["CawCore"]),
+  ]
+)
+
+for target in package.targets {
+  var settings = target.swiftSettings ?? []
+  settings.append(.enableUpcomingFeature("ExistentialAny"))
+  settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+  target.swiftSettings = settings
+}

@@ -1,0 +1,110 @@
+import OrderedCollections
+/// Writes JSON byte for byte as Python's `json.dumps` does with `ensure_ascii=True`.
+///
+/// `.indented` is `json.dumps(obj, indent=2)`: two-space indent, `", "`-free item separators, `": "`
+/// between key and value, empty containers as `[]` and `{}`. `.singleLine` is plain `json.dumps(obj)`:
+/// separators `", "` and `": "`. Every non-ASCII character (and DEL) is written as a lowercase `\uXXXX`
+/// escape, astral characters as a surrogate pair; floats use Python's `repr`.
+public enum PythonJSONWriter {
+  /// The two layouts caw writes.
+  public enum Style: Sendable {
+    /// `json.dumps(obj, indent=2)`, used for `trajectory.json`.
+    case indented
+    /// `json.dumps(obj)`, used for `traj.jsonl` lines and resume handles.
+    case singleLine
+  }
+
+  /// Serialises `value` in the given style (no trailing newline).
+  public static func string(_ value: JSONValue, style: Style) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(256)
+    write(value, style: style, level: 0, into: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Serialises `value` into UTF-8 bytes (all ASCII) in the given style (no trailing newline).
+  public static func bytes(_ value: JSONValue, style: Style) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(256)
+    write(value, style: style, level: 0, into: &out)
+    return out
+  }
+
+  private static func write(_ value: JSONValue, style: Style, level: Int, into out: inout [UInt8]) {
+    switch value {
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .number(let n): out.append(contentsOf: n.pythonLiteral.utf8)
+    case .string(let s): writeString(s, into: &out)
+    case .array(let items):
+      if items.isEmpty {
+        out.append(contentsOf: "[]".utf8)
+        return
+      }
+      out.append(UInt8(ascii: "["))
+      for (i, item) in items.enumerated() {
+        separator(first: i == 0, style: style, level: level + 1, into: &out)
+        write(item, style: style, level: level + 1, into: &out)
+      }
+      close(UInt8(ascii: "]"), style: style, level: level, into: &out)
+    case .object(let object):
+      if object.isEmpty {
+        out.append(contentsOf: "{}".utf8)
+        return
+      }
+      out.append(UInt8(ascii: "{"))
+      for (i, element) in object.elements.enumerated() {
+        separator(first: i == 0, style: style, level: level + 1, into: &out)
+        writeString(element.key, into: &out)
+        out.append(contentsOf: ": ".utf8)
+        write(element.value, style: style, level: level + 1, into: &out)
+      }
+      close(UInt8(ascii: "}"), style: style, level: level, into: &out)
+    }
+  }
+
+  private static func separator(first: Bool, style: Style, level: Int, into out: inout [UInt8]) {
+    switch style {
+    case .singleLine:
+      if !first { out.append(contentsOf: ", ".utf8) }
+    case .indented:
+      if !first { out.append(UInt8(ascii: ",")) }
+      out.append(0x0A)
+      out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+  }
+
+  private static func close(_ bracket: UInt8, style: Style, level: Int, into out: inout [UInt8]) {
+    if style == .indented {
+      out.append(0x0A)
+      out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+    out.append(bracket)
+  }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  /// Writes a string literal with Python's `ensure_ascii` escaping.
+  static func writeString(_ s: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    for unit in s.utf16 {
+      switch unit {
+      case 0x22: out.append(contentsOf: "\\\"".utf8)
+      case 0x5C: out.append(contentsOf: "\\\\".utf8)
+      case 0x0A: out.append(contentsOf: "\\n".utf8)
+      case 0x0D: out.append(contentsOf: "\\r".utf8)
+      case 0x09: out.append(contentsOf: "\\t".utf8)
+      case 0x08: out.append(contentsOf: "\\b".utf8)
+      case 0x0C: out.append(contentsOf: "\\f".utf8)
+      case 0x20...0x7E: out.append(UInt8(unit))
+      default:
+        out.append(contentsOf: "\\u".utf8)
+        out.append(hexDigits[Int(unit >> 12)])
+        out.append(hexDigits[Int((unit >> 8) & 0xF)])
+        out.append(hexDigits[Int((unit >> 4) & 0xF)])
+        out.append(hexDigits[Int(unit & 0xF)])
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+}

@@ -1,0 +1,29 @@
+import OrderedCollections
+/// A tool call and its result, possibly carrying the whole trajectory of a subagent it ran.
+public struct ToolUse: Sendable, Equatable {
+  /// The provider's call id.
+  public var id: String
+  /// The tool's name, e.g. `Bash` or `mcp__subagent__reviewer`.
+  public var name: String
+  /// The call's arguments, normally an object (kept as any JSON value, as caw keeps it).
+  public var arguments: JSONValue
+  /// The tool's output text.
+  public var output: String
+  /// Whether the tool reported an error.
+  public var isError: Bool
+  /// The subagent run this call started, when it was a caw subagent.
+  public var subagentTrajectory: Trajectory?
+
+  /// Creates a tool call with caw's defaults.
+  public init(
+    id: String, name: String, arguments: JSONValue = .object([:]), output: String = "",
+    isError: Bool = false, subagentTrajectory: Trajectory? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.arguments = arguments
+    self.output = output
+    self.isError = isError
+    self.subagentTrajectory = subagentTrajectory
+  }
+}

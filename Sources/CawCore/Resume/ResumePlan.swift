@@ -1,0 +1,92 @@
+import OrderedCollections
+/// What resuming a handle or session id needs: the provider, the ids, and the stored history if any.
+public struct ResumePlan: Sendable {
+  /// The provider whose CLI will resume.
+  public var provider: Provider
+  /// caw's session id (the directory new turns go to).
+  public var sessionID: String
+  /// The CLI's resume key.
+  public var resumeKey: String
+  /// The stored trajectory whose history is restored, when the data directory has one.
+  public var storedTrajectory: Trajectory?
+
+  /// Resolves `text` (a handle or a bare session id) against a data directory, as caw 0.1.9's
+  /// `Agent.resume_session` does, with caw's error texts.
+  ///
+  /// - Parameter pinnedProvider: the provider the caller insists on, if any; a handle for another one
+  ///   is refused as caw refuses it.
+  /// - Throws: ``CawError`` `.resume` or `.invalidSessionID`.
+  public static func resolve(
+    _ text: String, in dataDirectory: DataDirectory?, pinnedProvider: Provider? = nil
+  ) throws(CawError) -> ResumePlan {
+    switch try ResumeTarget.parse(text) {
+    case .handle(let handle):
+      guard let provider = Provider(name: handle.provider) else {
+        throw CawError(.resume, unknownProvider(handle.provider))
+      }
+      if let pinnedProvider, pinnedProvider != provider {
+        throw CawError(
+          .resume,
+          "Handle is for provider '\(provider.rawValue)' but this Agent is pinned to '\(pinnedProvider.rawValue)'.")
+      }
+      let stored = dataDirectory.flatMap { storedTrajectory($0, handle.sessionID) }
+      return ResumePlan(provider: provider, sessionID: handle.sessionID, resumeKey: handle.resumeKey, storedTrajectory: stored)
+    case .sessionID(let id):
+      guard let dataDirectory else {
+        throw CawError(
+          .resume,
+          "Cannot resume \(pythonRepr(text)): it is not a self-contained handle and no persisted session was found (no data_dir set).")
+      }
+      guard let stored = storedTrajectory(dataDirectory, id) else {
+        throw CawError(
+          .resume,
+          "Cannot resume \(pythonRepr(text)): it is not a self-contained handle and no persisted session was found under \(dataDirectory.path).")
+      }
+      let name = stored.agent.isEmpty ? (pinnedProvider ?? .claudeCode).rawValue : stored.agent
+      guard let provider = Provider(name: name) else { throw CawError(.resume, unknownProvider(name)) }
+      guard let key = provider.resumeKey(from: stored) else {
+        throw CawError(.resume, "Cannot resume \(pythonRepr(text)): no resume key was persisted for this session.")
+      }
+      return ResumePlan(provider: provider, sessionID: id, resumeKey: key, storedTrajectory: stored)
+    }
+  }
+
+  /// The stored `trajectory.json` of a session, when it exists and can be read.
+  private static func storedTrajectory(_ dataDirectory: DataDirectory, _ id: String) -> Trajectory? {
+    guard let path = try? dataDirectory.sessionPath(id) + "/trajectory.json",
+      let bytes = try? FileSystem.read(path),
+      let read = try? Trajectory.read(bytes)
+    else { return nil }
+    return read.trajectory
+  }
+
+  private static func unknownProvider(_ name: String) -> String {
+    "Unknown provider \(pythonRepr(name)). Available: [\(Provider.registeredNames.map(pythonRepr).joined(separator: ", "))]"
+  }
+
+  /// Python's `repr()` of a string, as caw's messages quote ids.
+  static func pythonRepr(_ s: String) -> String {
+    let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
+    var out = String(quote)
+    for ch in s.unicodeScalars {
+      switch ch {
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where ch == quote.unicodeScalars.first!: out += "\\" + String(ch)
+      case _ where ch.value < 0x20 || ch.value == 0x7F: out += "\\x" + String(format2: ch.value)
+      default: out.unicodeScalars.append(ch)
+      }
+    }
+    out.append(quote)
+    return out
+  }
+}
+
+extension String {
+  fileprivate init(format2 value: UInt32) {
+    let hex = String(value, radix: 16)
+    self = hex.count < 2 ? "0" + hex : hex
+  }
+}

@@ -1,0 +1,35 @@
+import OrderedCollections
+/// Everything read from one session directory.
+public struct LoadedSession: Sendable {
+  /// Which file the trajectory came from.
+  public enum Source: String, Sendable, Equatable {
+    /// `trajectory.json`, the normal case.
+    case trajectoryFile = "trajectory.json"
+    /// Rebuilt from `traj.jsonl` because `trajectory.json` was missing or unreadable.
+    case eventLog = "traj.jsonl"
+  }
+
+  /// The directory name.
+  public var id: String
+  /// The session directory's path.
+  public var path: String
+  /// The trajectory, nil for a broken session.
+  public var trajectory: Trajectory?
+  /// Where the trajectory came from, nil for a broken session.
+  public var source: Source?
+  /// Status derived from the trajectory, or `.broken`.
+  public var status: SessionStatus
+  /// Why the session is broken, when it is.
+  public var brokenReason: String?
+  /// What was wrong in the files, even when they could be read.
+  public var problems: [ReadProblem]
+  /// What `traj.jsonl` held, when it was read.
+  public var eventLog: EventLogReplay?
+  /// Newest modification time of the session's files, in seconds since 1970.
+  public var lastModified: Double
+  /// Whether the last turn is still in progress (more turns than finished `turn_end` lines).
+  public var hasTurnInProgress: Bool {
+    guard status == .unfinished, let trajectory, let eventLog, source == .trajectoryFile else { return false }
+    return trajectory.turns.count > eventLog.parentTurnEnds
+  }
+}

@@ -1,0 +1,158 @@
+import OrderedCollections
+import Glibc
+
+/// Reads the sessions of a `caw_data` tree: lists them with summaries and loads one in full.
+///
+/// It never writes. A session whose files cannot be read is reported as `.broken` with its reason and
+/// the scan goes on; a session directory that is a symbolic link leading out of the data directory is
+/// not followed.
+public struct SessionReader: Sendable {
+  /// The tree being read.
+  public let dataDirectory: DataDirectory
+
+  /// Reads the tree at `dataDirectory`.
+  public init(_ dataDirectory: DataDirectory) {
+    self.dataDirectory = dataDirectory
+  }
+
+  /// The names of the entries under `sessions/` that are directories (or links to directories).
+  ///
+  /// - Throws: ``CawError`` when there is no `sessions` directory: the path is not a caw data tree.
+  public func sessionIDs() throws(CawError) -> [String] {
+    let sessions = dataDirectory.sessionsPath
+    guard FileSystem.isDirectory(sessions) else {
+      let what = FileSystem.isDirectory(dataDirectory.path) ? "has no sessions/ directory" : "does not exist"
+      throw CawError(.sessionNotFound, "no caw data at \(dataDirectory.path): it \(what)")
+    }
+    return try FileSystem.list(sessions).filter { name in
+      guard let st = FileSystem.status(sessions + "/" + name) else { return false }
+      let type = st.st_mode & S_IFMT
+      return type == S_IFDIR || type == S_IFLNK
+    }.sorted()
+  }
+
+  /// Summaries of every session, newest first (by `created_at`, then by modification time).
+  public func listSessions() throws(CawError) -> [SessionSummary] {
+    try sessionIDs().map { SessionSummary(loadDirectory(named: $0)) }.sorted(by: Self.newestFirst)
+  }
+
+  /// Loads the session whose id is `id` or starts with `id`.
+  ///
+  /// - Throws: ``CawError`` when the id is not a plain name, matches nothing, or matches several.
+  public func load(_ id: String) throws(CawError) -> LoadedSession {
+    loadDirectory(named: try resolve(id))
+  }
+
+  /// The full id of the one session named by `idOrPrefix`.
+  public func resolve(_ idOrPrefix: String) throws(CawError) -> String {
+    try SessionID.validate(idOrPrefix)
+    let ids = try sessionIDs()
+    if ids.contains(idOrPrefix) { return idOrPrefix }
+    let matches = ids.filter { $0.hasPrefix(idOrPrefix) }
+    switch matches.count {
+    case 1: return matches[0]
+    case 0: throw CawError(.sessionNotFound, "no session '\(idOrPrefix)' in \(dataDirectory.sessionsPath)")
+    default:
+      let shown = matches.prefix(5).joined(separator: ", ")
+      throw CawError(
+        .ambiguousSession, "'\(idOrPrefix)' matches \(matches.count) sessions: \(shown)\(matches.count > 5 ? ", …" : "")")
+    }
+  }
+
+  /// Reads one directory under `sessions/`; never throws, a failure is a broken session.
+  public func loadDirectory(named name: String) -> LoadedSession {
+    let path = dataDirectory.sessionsPath + "/" + name
+    var session = LoadedSession(
+      id: name, path: path, trajectory: nil, source: nil, status: .broken, brokenReason: nil, problems: [],
+      eventLog: nil, lastModified: 0)
+    if let escape = linkEscape(path, inside: dataDirectory.sessionsPath) {
+      session.brokenReason = escape
+      return session
+    }
+    let trajectoryPath = path + "/trajectory.json"
+    let logPath = path + "/traj.jsonl"
+    session.lastModified = max(modificationTime(trajectoryPath), modificationTime(logPath), modificationTime(path))
+
+    var reasons: [String] = []
+    if let bytes = readInside(trajectoryPath, sessionPath: path, reasons: &reasons) {
+      do {
+        let (trajectory, problems) = try Trajectory.read(bytes)
+        session.problems += problems
+        if let trajectory {
+          session.trajectory = trajectory
+          session.source = .trajectoryFile
+        } else {
+          reasons.append("trajectory.json: \(problems.first?.message ?? "not a trajectory")")
+        }
+      } catch {
+        let what = bytes.isEmpty ? "is empty" : error.isTruncation ? "is torn (\(error))" : "is not JSON (\(error))"
+        reasons.append("trajectory.json \(what)")
+      }
+    }
+    if let bytes = readInside(logPath, sessionPath: path, reasons: &reasons) {
+      let replay = EventLogReplay(bytes)
+      session.eventLog = replay
+      if session.trajectory == nil {
+        if let trajectory = replay.trajectory {
+          session.trajectory = trajectory
+          session.source = .eventLog
+          session.problems += reasons.map { ReadProblem(location: "", message: $0 + "; read traj.jsonl instead") }
+          reasons.removeAll()
+        } else {
+          reasons.append(bytes.isEmpty ? "traj.jsonl is empty" : "traj.jsonl has no usable line")
+        }
+      }
+      session.problems += replay.problems
+    }
+    if let trajectory = session.trajectory {
+      session.status = SessionStatus(trajectory)
+    } else {
+      session.brokenReason = reasons.isEmpty ? "no trajectory.json or traj.jsonl" : reasons.joined(separator: "; ")
+    }
+    return session
+  }
+
+  // MARK: - Helpers
+
+  private static func newestFirst(_ a: SessionSummary, _ b: SessionSummary) -> Bool {
+    let ta = Timestamp.parse(a.createdAt) ?? a.lastModified
+    let tb = Timestamp.parse(b.createdAt) ?? b.lastModified
+    if ta != tb { return ta > tb }
+    return a.id < b.id
+  }
+
+  /// Reads a file of the session when it exists, refusing links that lead out of the session directory.
+  private func readInside(_ file: String, sessionPath: String, reasons: inout [String]) -> [UInt8]? {
+    guard FileSystem.status(file) != nil else { return nil }
+    let name = FileSystem.baseName(of: file)
+    if let escape = linkEscape(file, inside: sessionPath) {
+      reasons.append("\(name): \(escape)")
+      return nil
+    }
+    if FileSystem.isDirectory(file) {
+      reasons.append("\(name) is a directory")
+      return nil
+    }
+    do {
+      return try FileSystem.read(file)
+    } catch {
+      reasons.append(error.message)
+      return nil
+    }
+  }
+
+  /// Why `path` may not be followed: it is a symbolic link whose target lies outside `root`.
+  private func linkEscape(_ path: String, inside root: String) -> String? {
+    guard let st = FileSystem.status(path), st.st_mode & S_IFMT == S_IFLNK else { return nil }
+    guard let target = FileSystem.realPath(path) else { return "a symbolic link to nothing" }
+    guard let base = FileSystem.realPath(root), target.hasPrefix(base + "/") else {
+      return "a symbolic link to \(TextSanitizer.singleLine(target, limit: 120)), outside the data directory; not followed"
+    }
+    return nil
+  }
+
+  private func modificationTime(_ path: String) -> Double {
+    guard let st = FileSystem.status(path) else { return 0 }
+    return Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+  }
+}

@@ -1,0 +1,21 @@
+import OrderedCollections
+/// Where a session stands, as far as its files tell.
+public enum SessionStatus: String, Sendable, Equatable, CaseIterable {
+  /// Ended normally (`completed_at` set, not usage-limited).
+  case finished
+  /// Ended on the provider's usage limit.
+  case usageLimited = "usage-limited"
+  /// Not ended: running, between turns, or abandoned (caw writes nothing that tells these apart).
+  case unfinished
+  /// No trajectory could be read from its files.
+  case broken
+
+  /// The status a readable trajectory implies.
+  public init(_ trajectory: Trajectory) {
+    if trajectory.completedAt.isEmpty {
+      self = .unfinished
+    } else {
+      self = trajectory.usageLimited ? .usageLimited : .finished
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import OrderedCollections
+/// One row of the session list: what a user scans sessions by.
+public struct SessionSummary: Sendable, Equatable {
+  /// The session id (directory name).
+  public var id: String
+  /// The session directory's path.
+  public var path: String
+  /// Provider name, `""` when unknown.
+  public var agent: String
+  /// Model, `""` when none was recorded.
+  public var model: String
+  /// ISO start time, `""` when unknown.
+  public var createdAt: String
+  /// ISO end time, `""` when not ended.
+  public var completedAt: String
+  /// finished / usage-limited / unfinished / broken.
+  public var status: SessionStatus
+  /// Why the session is broken, when it is.
+  public var brokenReason: String?
+  /// Number of turns (including one in progress).
+  public var turnCount: Int
+  /// Tool calls, subagents' included.
+  public var toolCallCount: Int
+  /// Failed tool calls, subagents' included.
+  public var toolErrorCount: Int
+  /// Usage including every subagent, each counted once.
+  public var totalUsage: UsageStats
+  /// Sum of turn durations in milliseconds.
+  public var durationMS: Int
+  /// The first turn's input.
+  public var firstUserMessage: String
+  /// Newest modification time of the session's files, seconds since 1970.
+  public var lastModified: Double
+  /// Whether the last turn is still in progress.
+  public var hasTurnInProgress: Bool
+  /// Which file the figures came from.
+  public var source: LoadedSession.Source?
+  /// What was wrong in the files.
+  public var problems: [ReadProblem]
+
+  /// Summarises a loaded session.
+  public init(_ session: LoadedSession) {
+    let t = session.trajectory
+    id = session.id
+    path = session.path
+    agent = t?.agent ?? ""
+    model = t?.model ?? ""
+    createdAt = t?.createdAt ?? ""
+    completedAt = t?.completedAt ?? ""
+    status = session.status
+    brokenReason = session.brokenReason
+    turnCount = t?.turns.count ?? 0
+    toolCallCount = t?.recursiveToolCallCount ?? 0
+    toolErrorCount = t?.recursiveToolErrorCount ?? 0
+    totalUsage = t?.totalUsage ?? UsageStats()
+    durationMS = t?.durationMS ?? 0
+    firstUserMessage = t?.turns.first?.input ?? ""
+    lastModified = session.lastModified
+    hasTurnInProgress = session.hasTurnInProgress
+    source = session.source
+    problems = session.problems
+  }
+}

@@ -1,0 +1,48 @@
+import OrderedCollections
+/// Number formats shared by the CLI and the UI, matching `caw traj` where it has one.
+public enum Format {
+  /// `caw traj`'s cost: `$0` for zero, `$0.0012` below a cent, else `$1.23`.
+  public static func cost(_ usd: Double) -> String {
+    if usd == 0 { return "$0" }
+    if abs(usd) < 0.01 { return "$" + fixed(usd, 4) }
+    return "$" + fixed(usd, 2)
+  }
+
+  /// `caw traj`'s duration: `850ms`, `12.3s`, `4m 5.6s`, `2h 3m`.
+  public static func duration(milliseconds ms: Int) -> String {
+    if ms < 1000 { return "\(ms)ms" }
+    let seconds = Double(ms) / 1000
+    if seconds < 60 { return fixed(seconds, 1) + "s" }
+    if seconds < 3600 {
+      let minutes = Int(seconds / 60)
+      return "\(minutes)m " + fixed(seconds - Double(minutes * 60), 1) + "s"
+    }
+    let hours = Int(seconds / 3600)
+    return "\(hours)h \(Int((seconds - Double(hours * 3600)) / 60))m"
+  }
+
+  /// `caw traj`'s token count: as is below 1000, else `12.3k`.
+  public static func tokens(_ n: Int) -> String {
+    n >= 1000 ? fixed(Double(n) / 1000, 1) + "k" : String(n)
+  }
+
+  /// A fixed-point rendering with `places` decimals (rounded half to even, as Python's `%.Nf`).
+  public static func fixed(_ value: Double, _ places: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded(.toNearestOrEven)
+    var digits = String(Int(scaled))
+    if places > 0 {
+      if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
+      digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+    }
+    return (value < 0 && scaled != 0 ? "-" : "") + digits
+  }
+
+  /// `2026-11-22 04:21` (UTC) from caw's ISO timestamp, or the text as is when it is not one.
+  public static func minute(_ iso: String) -> String {
+    guard Timestamp.parse(iso) != nil else { return iso }
+    let utc = ISOTime.string(secondsSince1970: Timestamp.parse(iso)!)
+    return String(utc.prefix(10)) + " " + String(utc.dropFirst(11).prefix(5))
+  }
+}

@@ -1,0 +1,25 @@
+import OrderedCollections
+import ArgumentParser
+import CawCore
+import Foundation
+
+/// Where the sessions come from: `--data-dir`, `$CAW_DATA_DIR`, `./caw_data`, or the bundled demo.
+struct DataOptions: ParsableArguments {
+  @Option(name: .long, help: "The caw data directory (default: $CAW_DATA_DIR, else ./caw_data).")
+  var dataDir: String?
+
+  @Flag(name: .long, help: "Use the bundled demo data instead of a data directory.")
+  var demo = false
+
+  /// Runs `body` with the data directory; the demo tree is written to a temporary directory and removed after.
+  func withDataDirectory<T>(_ body: (DataDirectory) throws -> T) throws -> T {
+    guard demo else {
+      return try body(DataDirectory.resolve(explicit: dataDir, environment: ProcessInfo.processInfo.environment))
+    }
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("caw-tui-demo-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let data = root.appendingPathComponent("caw_data").path
+    try DemoTree.write(to: data, now: Date().timeIntervalSince1970)
+    return try body(DataDirectory(data))
+  }
+}

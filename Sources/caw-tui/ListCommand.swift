@@ -1,0 +1,50 @@
+import OrderedCollections
+import ArgumentParser
+import CawCore
+import Foundation
+
+/// `caw-tui list`: one line per session, newest first.
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the sessions of a data directory.")
+
+  @OptionGroup var data: DataOptions
+
+  @Flag(name: .long, help: "Print JSON instead of a table.")
+  var json = false
+
+  func run() throws {
+    let summaries = try data.withDataDirectory { try SessionReader($0).listSessions() }
+    if json {
+      print(PythonJSONWriter.string(.array(summaries.map(SummaryJSON.value)), style: .indented))
+      return
+    }
+    if summaries.isEmpty {
+      print("No sessions.")
+      return
+    }
+    var table = TextTable(columns: [
+      .init("STATUS"), .init("ID"), .init("AGENT"), .init("MODEL"), .init("STARTED (UTC)"),
+      .init("TURNS", right: true), .init("TOOLS", right: true), .init("ERRORS", right: true),
+      .init("COST", right: true), .init("FIRST PROMPT"),
+    ])
+    for s in summaries {
+      table.add([
+        statusLabel(s), String(s.id.prefix(8)), clean(s.agent, 12), clean(s.model, 26), Format.minute(s.createdAt),
+        String(s.turnCount), String(s.toolCallCount), String(s.toolErrorCount), Format.cost(s.totalUsage.cost),
+        s.status == .broken ? clean(s.brokenReason ?? "", 60) : TextSanitizer.preview(s.firstUserMessage, limit: 60),
+      ])
+    }
+    print(table.render(), terminator: "")
+  }
+
+  private func statusLabel(_ s: SessionSummary) -> String {
+    var label = s.status.rawValue
+    if s.hasTurnInProgress { label += "*" }
+    if !s.problems.isEmpty && s.status != .broken { label += "!" }
+    return label
+  }
+
+  private func clean(_ text: String, _ limit: Int) -> String {
+    TextSanitizer.singleLine(text, limit: limit)
+  }
+}
