@@ -29,7 +29,9 @@ let package = Package(
     // Tests
     .testTarget(
       name: "CawCoreTests",
-      dependencies: ["CawCore"]),
+      dependencies: [
+        "CawCore", "caw-tui", .product(name: "OrderedCollections", package: "swift-collections"),
+      ]),
   ]
 )
 

@@ -72,7 +72,7 @@ struct ShowCommand: ParsableCommand {
       let inProgress = loaded.hasTurnInProgress && i == t.turns.count - 1
       table.add([
         String(i), String(turn.usage.inputTokens), String(turn.usage.outputTokens), String(turn.usage.cacheReadTokens),
-        String(turn.usage.cacheWriteTokens), Format.cost(turn.usage.cost),
+        String(turn.usage.cacheWriteTokens), Format.preciseCost(turn.usage.cost),
         inProgress ? "running" : Format.duration(milliseconds: turn.durationMS),
         String(turn.toolCalls.count), String(turn.toolCalls.filter(\.isError).count),
         TextSanitizer.preview(turn.input, limit: 60),
@@ -80,7 +80,7 @@ struct ShowCommand: ParsableCommand {
     }
     table.add([
       "all", String(t.usage.inputTokens), String(t.usage.outputTokens), String(t.usage.cacheReadTokens),
-      String(t.usage.cacheWriteTokens), Format.cost(t.usage.cost), Format.duration(milliseconds: t.durationMS),
+      String(t.usage.cacheWriteTokens), Format.preciseCost(t.usage.cost), Format.duration(milliseconds: t.durationMS),
       String(t.toolCallCount), String(t.turns.reduce(0) { $0 + $1.toolCalls.filter(\.isError).count }), "",
     ])
     return out + table.render()

@@ -1,3 +1,4 @@
+import Foundation
 import OrderedCollections
 /// Number formats shared by the CLI and the UI, matching `caw traj` where it has one.
 public enum Format {
@@ -8,17 +9,19 @@ public enum Format {
     return "$" + fixed(usd, 2)
   }
 
+  /// A cost with four decimals, for tables where cents are too coarse: `$0.0841`.
+  public static func preciseCost(_ usd: Double) -> String {
+    "$" + fixed(usd, 4)
+  }
+
   /// `caw traj`'s duration: `850ms`, `12.3s`, `4m 5.6s`, `2h 3m`.
   public static func duration(milliseconds ms: Int) -> String {
     if ms < 1000 { return "\(ms)ms" }
     let seconds = Double(ms) / 1000
     if seconds < 60 { return fixed(seconds, 1) + "s" }
-    if seconds < 3600 {
-      let minutes = Int(seconds / 60)
-      return "\(minutes)m " + fixed(seconds - Double(minutes * 60), 1) + "s"
-    }
-    let hours = Int(seconds / 3600)
-    return "\(hours)h \(Int((seconds - Double(hours * 3600)) / 60))m"
+    let minutes = (seconds / 60).rounded(.down)
+    if minutes < 60 { return "\(Int(minutes))m " + fixed(seconds - minutes * 60, 1) + "s" }
+    return "\(Int(minutes) / 60)h \(Int(minutes) % 60)m"
   }
 
   /// `caw traj`'s token count: as is below 1000, else `12.3k`.
@@ -26,17 +29,9 @@ public enum Format {
     n >= 1000 ? fixed(Double(n) / 1000, 1) + "k" : String(n)
   }
 
-  /// A fixed-point rendering with `places` decimals (rounded half to even, as Python's `%.Nf`).
+  /// A fixed-point rendering with `places` decimals, rounded as C's and Python's `%.Nf` round.
   public static func fixed(_ value: Double, _ places: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
-    let scaled = (abs(value) * scale).rounded(.toNearestOrEven)
-    var digits = String(Int(scaled))
-    if places > 0 {
-      if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
-      digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
-    }
-    return (value < 0 && scaled != 0 ? "-" : "") + digits
+    String(format: "%.\(places)f", value)
   }
 
   /// `2026-11-22 04:21` (UTC) from caw's ISO timestamp, or the text as is when it is not one.
