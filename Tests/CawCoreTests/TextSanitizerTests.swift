@@ -1,0 +1,45 @@
+import CawCore
+import Testing
+
+@Suite("Terminal-safe text and formats")
+struct TextSanitizerTests {
+  @Test("escape sequences, C0/C1 controls and bidi overrides are shown, never passed through")
+  func hostile() {
+    let hostile = "a\u{1B}[2Jb\u{1B}]52;c;ZXZpbA==\u{07}c\u{9B}31md\u{202E}e\u{1B}]8;;http://x\u{1B}\\f"
+    let single = TextSanitizer.singleLine(hostile)
+    #expect(single == "a␛[2Jb␛]52;c;ZXZpbA==␇c<U+009B>31md<U+202E>e␛]8;;http://x␛\\f")
+    #expect(!single.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E })
+    #expect(TextSanitizer.multiLine("line1\nline2\r\n\tx\u{1B}") == "line1\nline2\n\tx␛")
+    #expect(TextSanitizer.singleLine("a\nb") == "a⏎b")
+    #expect(TextSanitizer.preview("  a \n\n b  ", limit: 10) == "a b")
+    #expect(TextSanitizer.singleLine("abcdef", limit: 4) == "abc…")
+  }
+
+  @Test("caw traj's number formats", arguments: [
+    (0.0, "$0"), (0.0012, "$0.0012"), (0.00004, "$0.0000"), (1.005, "$1.00"), (12.345, "$12.35"),
+  ])
+  func cost(usd: Double, text: String) {
+    #expect(Format.cost(usd) == text)
+  }
+
+  @Test("durations and tokens")
+  func durations() {
+    #expect(Format.duration(milliseconds: 850) == "850ms")
+    #expect(Format.duration(milliseconds: 5123) == "5.1s")
+    #expect(Format.duration(milliseconds: 70_050) == "1m 10.0s")
+    #expect(Format.duration(milliseconds: 7_380_000) == "2h 3m")
+    #expect(Format.tokens(999) == "999")
+    #expect(Format.tokens(12_345) == "12.3k")
+  }
+
+  @Test("timestamps: caw's ISO format in and out")
+  func timestamps() {
+    #expect(Timestamp.parse("1970-01-01T00:00:00+00:00") == 0)
+    #expect(Timestamp.parse("2026-11-22T04:21:05.5+00:00") == 1_795_321_265.5)
+    #expect(Timestamp.parse("2026-11-22T05:21:05+01:00") == 1_795_321_265)
+    #expect(Timestamp.parse("yesterday") == nil)
+    #expect(ISOTime.string(secondsSince1970: 1_795_321_265.550325) == "2026-11-22T04:21:05.550325+00:00")
+    #expect(ISOTime.string(secondsSince1970: 1_795_321_265) == "2026-11-22T04:21:05+00:00")
+    #expect(DisplayWidth.of("日本a😀é") == 8)
+  }
+}
