@@ -37,6 +37,7 @@ struct TextTable {
         line += columns[i].alignRight ? pad + cell : (isLast ? cell : cell + pad)
         if !isLast { line += "  " }
       }
+      while line.hasSuffix(" ") { line.removeLast() }
       out += line + "\n"
     }
     return out

@@ -1,5 +1,6 @@
 import CawCore
 import Foundation
+import Glibc
 import Testing
 
 /// A throwaway `caw_data` tree for one test, with a snapshot of every entry so a test can prove reading
@@ -8,11 +9,12 @@ import Testing
 /// Layout: `<tmp>/caw-badinput-<uuid>/caw_data/sessions/…`; anything a test puts beside `caw_data`
 /// (e.g. `outside/`) is outside the data directory but still inside the snapshot.
 struct BadInputTree {
-  /// One entry of a snapshot: a file's bytes, a link's target or a directory, with its modification time.
+  /// One entry of a snapshot: a file's bytes, a link's target or a directory, with its modification time
+  /// in nanoseconds.
   struct Entry: Equatable {
     var contents: Data?
-    var linkTarget: String?
-    var modified: Date?
+    var linkTarget: [UInt8]?
+    var modified: Int
   }
 
   /// The temp directory holding `caw_data` and anything placed beside it.
@@ -45,7 +47,7 @@ struct BadInputTree {
     try write(relative, Array(text.utf8))
   }
 
-  /// Writes `file` (e.g. `trajectory.json`) of session `id`.
+  /// Writes `file` of session `id`, such as `trajectory.json` or `traj.jsonl`.
   func write(session id: String, _ file: String, _ bytes: [UInt8]) throws {
     try write(Self.session(id) + "/" + file, bytes)
   }
@@ -65,24 +67,18 @@ struct BadInputTree {
     try FileManager.default.createSymbolicLink(atPath: root + "/" + relative, withDestinationPath: target)
   }
 
-  /// Every entry under the root, keyed by relative path; links are recorded, never followed.
-  func snapshot() throws -> [String: Entry] {
-    var entries: [String: Entry] = [:]
-    var pending = [""]
-    while let relative = pending.popLast() {
-      let path = relative.isEmpty ? root : root + "/" + relative
-      let attributes = try FileManager.default.attributesOfItem(atPath: path)
-      var entry = Entry(modified: attributes[.modificationDate] as? Date)
-      switch attributes[.type] as? FileAttributeType {
-      case .typeSymbolicLink?:
-        entry.linkTarget = try FileManager.default.destinationOfSymbolicLink(atPath: path)
-      case .typeDirectory?:
-        let names = try FileManager.default.contentsOfDirectory(atPath: path)
-        pending += names.map { relative.isEmpty ? $0 : relative + "/" + $0 }
-      default:
-        entry.contents = try Data(contentsOf: URL(fileURLWithPath: path))
+  /// Every entry under the root keyed by its relative path in raw bytes (any name works, UTF-8 or not);
+  /// links are recorded, never followed.
+  func snapshot() throws -> [[UInt8]: Entry] {
+    var entries: [[UInt8]: Entry] = [:]
+    for (path, st) in try walk() {
+      var entry = Entry(modified: Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec))
+      switch st.st_mode & S_IFMT {
+      case S_IFLNK: entry.linkTarget = try Self.linkTarget(path)
+      case S_IFDIR: break
+      default: entry.contents = try Self.contents(path)
       }
-      entries[relative] = entry
+      entries[Array(path.dropFirst(root.utf8.count))] = entry
     }
     return entries
   }
@@ -92,13 +88,80 @@ struct BadInputTree {
     let before = try snapshot()
     let result = try read()
     let after = try snapshot()
-    let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
-    #expect(changed.isEmpty, "reading changed \(changed)", sourceLocation: sourceLocation)
+    let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+      .map { String(decoding: $0, as: UTF8.self) }.sorted()
+    #expect(changed.isEmpty, "reading changed these entries", sourceLocation: sourceLocation)
     return result
   }
 
-  /// Deletes the whole temp directory.
+  /// Creates a directory whose path relative to the root is given as raw bytes, UTF-8 or not.
+  func makeDirectory(rawPath relative: [UInt8]) throws {
+    let path = Array(root.utf8) + [UInt8(ascii: "/")] + relative
+    guard Self.withCPath(path, { mkdir($0, 0o755) }) == 0 else { throw Failure("mkdir", path) }
+  }
+
+  /// Deletes the whole temp directory, children before parents.
   func remove() {
-    try? FileManager.default.removeItem(atPath: root)
+    let paths = ((try? walk()) ?? []).map { ($0.0, $0.1.st_mode & S_IFMT == S_IFDIR) }
+    for (path, isDirectory) in paths.reversed() {
+      _ = Self.withCPath(path) { isDirectory ? rmdir($0) : unlink($0) }
+    }
+  }
+
+  // MARK: - Raw-byte file access
+
+  /// A failed system call on a path.
+  struct Failure: Error, CustomStringConvertible {
+    let description: String
+    init(_ call: String, _ path: [UInt8]) {
+      description = "\(call) \(String(decoding: path, as: UTF8.self)): \(String(cString: strerror(errno)))"
+    }
+  }
+
+  /// Every path under the root, parents before children, with what `lstat` says of it.
+  private func walk() throws -> [([UInt8], stat)] {
+    var found: [([UInt8], stat)] = []
+    var pending = [Array(root.utf8)]
+    while let path = pending.popLast() {
+      var st = stat()
+      guard Self.withCPath(path, { lstat($0, &st) }) == 0 else { throw Failure("lstat", path) }
+      found.append((path, st))
+      if st.st_mode & S_IFMT == S_IFDIR {
+        pending += try Self.names(in: path).map { path + [UInt8(ascii: "/")] + $0 }
+      }
+    }
+    return found
+  }
+
+  /// The raw names in a directory, without `.` and `..`.
+  private static func names(in path: [UInt8]) throws -> [[UInt8]] {
+    guard let dir = withCPath(path, { opendir($0) }) else { throw Failure("opendir", path) }
+    defer { closedir(dir) }
+    var names: [[UInt8]] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+      if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
+    }
+    return names
+  }
+
+  /// A regular file's bytes.
+  private static func contents(_ path: [UInt8]) throws -> Data {
+    let fd = withCPath(path) { open($0, O_RDONLY) }
+    guard fd >= 0 else { throw Failure("open", path) }
+    return try FileHandle(fileDescriptor: fd, closeOnDealloc: true).readToEnd() ?? Data()
+  }
+
+  /// A symbolic link's target, as stored.
+  private static func linkTarget(_ path: [UInt8]) throws -> [UInt8] {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let count = withCPath(path) { readlink($0, &buffer, buffer.count) }
+    guard count >= 0 else { throw Failure("readlink", path) }
+    return buffer.prefix(count).map { UInt8(bitPattern: $0) }
+  }
+
+  /// Calls `body` with `path` as a NUL-terminated C string.
+  private static func withCPath<R>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R {
+    (path + [0]).withUnsafeBytes { body($0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
   }
 }

@@ -98,6 +98,7 @@ indirect enum PyJSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, E
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// Four lowercase hex digits, as Python writes `\\uXXXX`.
   private static func hex4(_ unit: UInt16) -> String {
     let digits = String(unit, radix: 16)
     return String(repeating: "0", count: 4 - digits.count) + digits
@@ -113,7 +114,10 @@ enum CawFixture {
 
   /// Turn `i`'s usage: input `10*(i+1)`, output 50, cache 1000/500, cost 0.0123.
   static func usage(_ i: Int) -> PyJSON {
-    ["input_tokens": .int(10 * (i + 1)), "output_tokens": 50, "cache_read_tokens": 1000, "cache_write_tokens": 500, "cost_usd": 0.0123]
+    [
+      "input_tokens": .int(10 * (i + 1)), "output_tokens": 50, "cache_read_tokens": 1000, "cache_write_tokens": 500,
+      "cost_usd": 0.0123,
+    ]
   }
 
   /// Turn `i`'s blocks: thinking, a Bash call with its output, then text.
@@ -132,7 +136,10 @@ enum CawFixture {
 
   /// Turn `i` of trajectory.json.
   static func turn(_ i: Int, input: String? = nil, output: [PyJSON]? = nil) -> PyJSON {
-    ["input": .string(input ?? "Turn \(i)"), "output": .list(output ?? blocks(i)), "usage": usage(i), "duration_ms": 5123]
+    [
+      "input": .string(input ?? "Turn \(i)"), "output": .list(output ?? blocks(i)), "usage": usage(i),
+      "duration_ms": 5123,
+    ]
   }
 
   /// The sum of turns `0..<count`'s usage, with Python's float sum for the cost.
@@ -180,7 +187,10 @@ enum CawFixture {
         events.append(["type": field("type"), "text": field("text"), "turn_index": index])
         continue
       }
-      events.append(["type": "tool_call", "id": field("id"), "name": field("name"), "arguments": field("arguments"), "turn_index": index])
+      events.append([
+        "type": "tool_call", "id": field("id"), "name": field("name"), "arguments": field("arguments"),
+        "turn_index": index,
+      ])
       events.append([
         "type": "tool_result", "id": field("id"), "name": field("name"), "output": field("output"), "is_error": false,
         "turn_index": index,
