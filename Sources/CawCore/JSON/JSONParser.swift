@@ -163,6 +163,8 @@ public struct JSONParser {
       if position < bytes.count, isDigit(bytes[position]) {
         isFloat = true
         while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+      } else if position == bytes.count {
+        throw error(Self.endOfInput)
       } else {
         // Python reads `1.` as the int 1 followed by junk; treat the dot as the junk.
         position = dot
@@ -177,6 +179,8 @@ public struct JSONParser {
       if position < bytes.count, isDigit(bytes[position]) {
         isFloat = true
         while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+      } else if position == bytes.count {
+        throw error(Self.endOfInput)
       } else {
         position = mark
       }

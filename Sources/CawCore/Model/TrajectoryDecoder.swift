@@ -70,6 +70,9 @@ public struct TrajectoryDecoder {
   }
 
   mutating func block(_ o: JSONObject, path: String) -> ContentBlock {
+    if let type = o["type"], type.stringValue == nil {
+      note(join(path, "type"), "expected a string, found \(type.typeName); read as a tool call")
+    }
     switch o["type"]?.stringValue {
     case "text": return .text(string(o, "text", path))
     case "thinking": return .thinking(string(o, "text", path))
@@ -151,9 +154,13 @@ public struct TrajectoryDecoder {
   private mutating func int(_ o: JSONObject, _ key: String, _ path: String) -> Int {
     guard let value = o[key] else { return 0 }
     if let n = value.numberValue, let i = n.intValue { return i }
-    if let n = value.numberValue, n.doubleValue.isFinite {
+    if let n = value.numberValue {
+      guard n.doubleValue.isFinite, abs(n.doubleValue) < 9.2e18 else {
+        note(join(path, key), "expected a whole number, found \(n.pythonLiteral); read as 0")
+        return 0
+      }
       note(join(path, key), "expected a whole number, found \(n.pythonLiteral); rounded")
-      return Int(max(min(n.doubleValue.rounded(), 9.2e18), -9.2e18))
+      return Int(n.doubleValue.rounded())
     }
     note(join(path, key), "expected a number, found \(value.typeName); read as 0")
     return 0

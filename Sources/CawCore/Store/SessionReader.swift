@@ -25,7 +25,8 @@ public struct SessionReader: Sendable {
       throw CawError(.sessionNotFound, "no caw data at \(dataDirectory.path): it \(what)")
     }
     return try FileSystem.list(sessions).filter { name in
-      guard let st = FileSystem.status(sessions + "/" + name) else { return false }
+      // NB: a name that cannot be stat'ed (not UTF-8, or gone) is kept, so it is listed as broken.
+      guard let st = FileSystem.status(sessions + "/" + name) else { return true }
       let type = st.st_mode & S_IFMT
       return type == S_IFDIR || type == S_IFLNK
     }.sorted()
@@ -65,7 +66,11 @@ public struct SessionReader: Sendable {
     var session = LoadedSession(
       id: name, path: path, trajectory: nil, source: nil, status: .broken, brokenReason: nil, problems: [],
       eventLog: nil, lastModified: 0)
-    if let escape = linkEscape(path, inside: dataDirectory.sessionsPath) {
+    guard FileSystem.status(path) != nil else {
+      session.brokenReason = "the directory cannot be opened (its name is not valid UTF-8, or it is gone)"
+      return session
+    }
+    if let escape = linkEscape(path, inside: dataDirectory.sessionsPath, named: "the data directory") {
       session.brokenReason = escape
       return session
     }
@@ -125,7 +130,7 @@ public struct SessionReader: Sendable {
   private func readInside(_ file: String, sessionPath: String, reasons: inout [String]) -> [UInt8]? {
     guard FileSystem.status(file) != nil else { return nil }
     let name = FileSystem.baseName(of: file)
-    if let escape = linkEscape(file, inside: sessionPath) {
+    if let escape = linkEscape(file, inside: sessionPath, named: "the session directory") {
       reasons.append("\(name): \(escape)")
       return nil
     }
@@ -141,12 +146,12 @@ public struct SessionReader: Sendable {
     }
   }
 
-  /// Why `path` may not be followed: it is a symbolic link whose target lies outside `root`.
-  private func linkEscape(_ path: String, inside root: String) -> String? {
+  /// Why `path` may not be followed: it is a symbolic link whose target lies outside `root` (called `rootName`).
+  private func linkEscape(_ path: String, inside root: String, named rootName: String) -> String? {
     guard let st = FileSystem.status(path), st.st_mode & S_IFMT == S_IFLNK else { return nil }
     guard let target = FileSystem.realPath(path) else { return "a symbolic link to nothing" }
     guard let base = FileSystem.realPath(root), target.hasPrefix(base + "/") else {
-      return "a symbolic link to \(TextSanitizer.singleLine(target, limit: 120)), outside the data directory; not followed"
+      return "a symbolic link to \(TextSanitizer.singleLine(target, limit: 120)), outside \(rootName); not followed"
     }
     return nil
   }
