@@ -22,4 +22,13 @@ struct DataOptions: ParsableArguments {
     try DemoTree.write(to: data, now: Date().timeIntervalSince1970)
     return try body(DataDirectory(data))
   }
+
+  /// Loads the session named by `idOrPrefix`, failing with the reason when it is broken.
+  func loadReadableSession(_ idOrPrefix: String) throws -> (LoadedSession, Trajectory) {
+    let loaded = try withDataDirectory { try SessionReader($0).load(idOrPrefix) }
+    guard let trajectory = loaded.trajectory else {
+      throw CawError(.unreadable, "session \(loaded.id) is broken: \(loaded.brokenReason ?? "unreadable")")
+    }
+    return (loaded, trajectory)
+  }
 }

@@ -20,10 +20,7 @@ struct ExportCommand: ParsableCommand {
   var force = false
 
   func run() throws {
-    let loaded = try data.withDataDirectory { try SessionReader($0).load(session) }
-    guard let t = loaded.trajectory else {
-      throw CawError(.unreadable, "session \(loaded.id) is broken: \(loaded.brokenReason ?? "unreadable")")
-    }
+    let (loaded, t) = try data.loadReadableSession(session)
     if loaded.source == .eventLog {
       FileHandle.standardError.write(Data("caw-tui: note: trajectory.json is missing or unreadable; exported what traj.jsonl holds\n".utf8))
     }

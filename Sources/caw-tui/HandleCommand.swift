@@ -13,10 +13,7 @@ struct HandleCommand: ParsableCommand {
   var session: String
 
   func run() throws {
-    let loaded = try data.withDataDirectory { try SessionReader($0).load(session) }
-    guard let t = loaded.trajectory else {
-      throw CawError(.unreadable, "session \(loaded.id) is broken: \(loaded.brokenReason ?? "unreadable")")
-    }
-    print(try ResumeHandle.forTrajectory(t).encoded)
+    let (_, trajectory) = try data.loadReadableSession(session)
+    print(try ResumeHandle.forTrajectory(trajectory).encoded)
   }
 }

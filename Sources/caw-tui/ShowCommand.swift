@@ -16,10 +16,7 @@ struct ShowCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    let loaded = try data.withDataDirectory { try SessionReader($0).load(session) }
-    guard let t = loaded.trajectory else {
-      throw CawError(.unreadable, "session \(loaded.id) is broken: \(loaded.brokenReason ?? "unreadable")")
-    }
+    let (loaded, t) = try data.loadReadableSession(session)
     let handle = try? ResumeHandle.forTrajectory(t)
     if json {
       var o = SummaryJSON.value(SessionSummary(loaded)).objectValue ?? [:]
