@@ -1,4 +1,3 @@
-import OrderedCollections
 /// An error of caw-tui's core with a message fit to show a user as is.
 public struct CawError: Error, Equatable, CustomStringConvertible, Sendable {
   /// What kind of failure this is.

@@ -1,4 +1,3 @@
-import OrderedCollections
 import ArgumentParser
 
 /// The `caw-tui` command: browse, inspect and export caw session recordings.

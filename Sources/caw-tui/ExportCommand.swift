@@ -1,4 +1,3 @@
-import OrderedCollections
 import ArgumentParser
 import CawCore
 import Foundation

@@ -1,4 +1,3 @@
-import OrderedCollections
 import CawCore
 
 /// A plain-text table whose columns are as wide as their widest cell.

@@ -1,6 +1,5 @@
 import CawCore
 import Foundation
-import OrderedCollections
 import Testing
 
 /// The `caw-tui` binary as a user runs it: list, show, export, handle, errors.

@@ -1,5 +1,5 @@
-import CawCore
 import OrderedCollections
+import CawCore
 import Testing
 
 @Suite("JSON parser")

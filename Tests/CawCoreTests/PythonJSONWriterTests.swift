@@ -1,6 +1,6 @@
+import OrderedCollections
 import CawCore
 import Foundation
-import OrderedCollections
 import Testing
 
 @Suite("Python-exact JSON writing")

@@ -1,7 +1,7 @@
+import OrderedCollections
 import CawCore
 import Foundation
 import Glibc
-import OrderedCollections
 import Testing
 
 @Suite("Writing sessions as caw's SessionStore does")

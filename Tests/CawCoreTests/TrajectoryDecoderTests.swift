@@ -1,5 +1,4 @@
 import CawCore
-import OrderedCollections
 import Testing
 
 @Suite("Reading trajectories as caw's from_dict does")

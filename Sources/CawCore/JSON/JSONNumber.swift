@@ -1,4 +1,3 @@
-import OrderedCollections
 /// A JSON number that remembers whether Python would hold it as an `int` or a `float`.
 public enum JSONNumber: Sendable, Hashable {
   /// An integer literal that fits in `Int`.

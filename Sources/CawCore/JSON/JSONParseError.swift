@@ -1,4 +1,3 @@
-import OrderedCollections
 /// Why a JSON text could not be read, and where.
 public struct JSONParseError: Error, Equatable, CustomStringConvertible, Sendable {
   /// What was wrong, e.g. `unexpected end of input`.

@@ -1,4 +1,3 @@
-import OrderedCollections
 extension JSONValue: ExpressibleByStringLiteral {
   /// A string value from a literal.
   public init(stringLiteral value: String) {

@@ -1,4 +1,3 @@
-import OrderedCollections
 /// Formats doubles exactly as Python's `repr(float)` (and so `json.dumps`) does.
 public enum PythonFloat {
   /// Python's `repr(d)`: shortest round-trip digits, exponent form below 1e-4 or from 1e16 on.

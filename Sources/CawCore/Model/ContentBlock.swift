@@ -1,4 +1,3 @@
-import OrderedCollections
 /// One element of a turn's output, in the order the agent produced it.
 public enum ContentBlock: Sendable, Equatable {
   /// Assistant text.

@@ -1,4 +1,3 @@
-import OrderedCollections
 /// Something in a file that was not as caw writes it, with where it was found.
 public struct ReadProblem: Sendable, Equatable, CustomStringConvertible {
   /// Where: a file name and a JSON path, e.g. `trajectory.json: turns[2].usage.cost_usd`.

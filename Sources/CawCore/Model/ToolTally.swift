@@ -1,4 +1,3 @@
-import OrderedCollections
 /// How often each tool was called in a trajectory and all its subagents (as `caw traj` counts).
 public struct ToolTally: Sendable {
   /// Tool names with their counts, most used first, then by name; an empty name is `<unknown>`.

@@ -1,4 +1,3 @@
-import OrderedCollections
 /// One exchange: the user's message and everything the agent produced for it.
 public struct Turn: Sendable, Equatable {
   /// The user message exactly as sent (without any system-prompt prefix).

@@ -1,4 +1,3 @@
-import OrderedCollections
 /// Token counts and cost of a turn or a trajectory, as caw's `UsageStats`.
 public struct UsageStats: Sendable, Equatable {
   /// Prompt tokens not read from cache.

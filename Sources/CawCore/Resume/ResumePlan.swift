@@ -1,4 +1,3 @@
-import OrderedCollections
 /// What resuming a handle or session id needs: the provider, the ids, and the stored history if any.
 public struct ResumePlan: Sendable {
   /// The provider whose CLI will resume.

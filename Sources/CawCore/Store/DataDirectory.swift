@@ -1,4 +1,3 @@
-import OrderedCollections
 /// A `caw_data` tree: where it is and how session paths are formed inside it.
 public struct DataDirectory: Sendable, Equatable {
   /// The data directory's path as given.

@@ -1,4 +1,3 @@
-import OrderedCollections
 import Glibc
 
 /// The few POSIX file operations the store needs, with errors that name the path.

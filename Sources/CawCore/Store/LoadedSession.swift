@@ -1,4 +1,3 @@
-import OrderedCollections
 /// Everything read from one session directory.
 public struct LoadedSession: Sendable {
   /// Which file the trajectory came from.

@@ -1,4 +1,3 @@
-import OrderedCollections
 /// Checks that a session id is a plain directory name before it is joined to any path.
 public enum SessionID {
   /// Longest id accepted (caw's ids are 36 characters).

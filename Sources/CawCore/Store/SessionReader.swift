@@ -1,4 +1,3 @@
-import OrderedCollections
 import Glibc
 
 /// Reads the sessions of a `caw_data` tree: lists them with summaries and loads one in full.

@@ -1,4 +1,3 @@
-import OrderedCollections
 /// Where a session stands, as far as its files tell.
 public enum SessionStatus: String, Sendable, Equatable, CaseIterable {
   /// Ended normally (`completed_at` set, not usage-limited).

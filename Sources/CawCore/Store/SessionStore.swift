@@ -1,4 +1,3 @@
-import OrderedCollections
 import Foundation
 
 /// Writes one session's directory exactly as caw's `SessionStore` does, so Python caw can read it and

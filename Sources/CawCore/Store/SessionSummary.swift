@@ -1,4 +1,3 @@
-import OrderedCollections
 /// One row of the session list: what a user scans sessions by.
 public struct SessionSummary: Sendable, Equatable {
   /// The session id (directory name).

@@ -1,4 +1,3 @@
-import OrderedCollections
 /// Writes exported files: atomically, and never over an existing file unless asked to.
 public enum TrajectoryExport {
   /// Writes `bytes` to `path` via a temp file and rename.

@@ -1,4 +1,3 @@
-import OrderedCollections
 /// How many terminal cells text takes: wide East Asian characters and emoji take two, combining marks none.
 public enum DisplayWidth {
   /// The cell width of a whole string.

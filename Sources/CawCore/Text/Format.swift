@@ -1,5 +1,4 @@
 import Foundation
-import OrderedCollections
 /// Number formats shared by the CLI and the UI, matching `caw traj` where it has one.
 public enum Format {
   /// `caw traj`'s cost: `$0` for zero, `$0.0012` below a cent, else `$1.23`.

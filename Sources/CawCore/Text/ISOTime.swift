@@ -1,4 +1,3 @@
-import OrderedCollections
 import Foundation
 
 /// Formats times as Python's `datetime.now(timezone.utc).isoformat()` does.

@@ -1,4 +1,3 @@
-import OrderedCollections
 /// Makes session text safe to print on a terminal: nothing in it can move the cursor, change the title,
 /// write the clipboard or reorder text.
 ///

@@ -1,4 +1,3 @@
-import OrderedCollections
 /// Parses the ISO 8601 timestamps caw writes (`2026-11-22T04:21:05.550325+00:00`).
 public enum Timestamp {
   /// Seconds since 1970 for `YYYY-MM-DDTHH:MM:SS[.ffffff][+HH:MM|Z]`, nil for anything else.

@@ -1,6 +1,6 @@
+import OrderedCollections
 import CawCore
 import Foundation
-import OrderedCollections
 import Testing
 
 /// Hostile names and text: links out of the tree, unsafe session ids, terminal escape sequences.

@@ -1,6 +1,6 @@
+import OrderedCollections
 import CawCore
 import Foundation
-import OrderedCollections
 import Testing
 
 /// Well-formed JSON of the wrong shape: too deep, wrong types, garbage lines.

@@ -1,6 +1,6 @@
+import OrderedCollections
 import CawCore
 import Foundation
-import OrderedCollections
 import Testing
 
 /// Sessions written by the real Python caw 0.1.9 (through fake CLIs) are read by CawCore with the same values.

@@ -1,6 +1,6 @@
+import OrderedCollections
 import CawCore
 import Foundation
-import OrderedCollections
 import Testing
 
 /// Sessions CawCore writes are read, resumed and listed by the real Python caw 0.1.9 with the same values.

@@ -1,4 +1,3 @@
-import OrderedCollections
 import CawCore
 import Foundation
 import Testing
