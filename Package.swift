@@ -10,12 +10,19 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
   ],
   targets: [
-    // Core library: the caw_data format, the session store and reader, resume handles. No terminal code.
+    // Core library: the caw_data format, the session store and reader, resume handles, running the agent
+    // CLIs. No terminal code.
     .target(
       name: "CawCore",
-      dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+      dependencies: [
+        .product(name: "OrderedCollections", package: "swift-collections"),
+        .product(name: "Subprocess", package: "swift-subprocess"),
+        .product(name: "SystemPackage", package: "swift-system"),
+      ]),
 
     // Composition root: the command-line interface.
     .executableTarget(

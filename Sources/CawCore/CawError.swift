@@ -19,6 +19,10 @@ public struct CawError: Error, Equatable, CustomStringConvertible, Sendable {
     public static let unreadable = Code("unreadable session")
     /// The operation would replace an existing file.
     public static let fileExists = Code("file exists")
+    /// A command-line value or setting is not valid.
+    public static let invalidArgument = Code("invalid argument")
+    /// An agent CLI cannot be started or its turn failed.
+    public static let agent = Code("agent failed")
 
     /// The code's short name.
     public var description: String { name }

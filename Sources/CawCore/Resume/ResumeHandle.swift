@@ -36,7 +36,7 @@ public struct ResumeHandle: Sendable, Equatable {
     guard let provider = Provider(name: name) else {
       throw CawError(
         .resume,
-        "Unknown provider \(ResumePlan.pythonRepr(name)). Available: [\(Provider.registeredNames.map(ResumePlan.pythonRepr).joined(separator: ", "))]")
+        "Unknown provider \(PythonRepr.repr(name)). Available: [\(Provider.registeredNames.map(PythonRepr.repr).joined(separator: ", "))]")
     }
     guard let key = provider.resumeKey(from: trajectory) else {
       throw CawError(

@@ -34,17 +34,17 @@ public struct ResumePlan: Sendable {
       guard let dataDirectory else {
         throw CawError(
           .resume,
-          "Cannot resume \(pythonRepr(text)): it is not a self-contained handle and no persisted session was found (no data_dir set).")
+          "Cannot resume \(PythonRepr.repr(text)): it is not a self-contained handle and no persisted session was found (no data_dir set).")
       }
       guard let stored = storedTrajectory(dataDirectory, id) else {
         throw CawError(
           .resume,
-          "Cannot resume \(pythonRepr(text)): it is not a self-contained handle and no persisted session was found under \(dataDirectory.path).")
+          "Cannot resume \(PythonRepr.repr(text)): it is not a self-contained handle and no persisted session was found under \(dataDirectory.path).")
       }
       let name = stored.agent.isEmpty ? (pinnedProvider ?? .claudeCode).rawValue : stored.agent
       guard let provider = Provider(name: name) else { throw CawError(.resume, unknownProvider(name)) }
       guard let key = provider.resumeKey(from: stored) else {
-        throw CawError(.resume, "Cannot resume \(pythonRepr(text)): no resume key was persisted for this session.")
+        throw CawError(.resume, "Cannot resume \(PythonRepr.repr(text)): no resume key was persisted for this session.")
       }
       return ResumePlan(provider: provider, sessionID: id, resumeKey: key, storedTrajectory: stored)
     }
@@ -60,32 +60,6 @@ public struct ResumePlan: Sendable {
   }
 
   private static func unknownProvider(_ name: String) -> String {
-    "Unknown provider \(pythonRepr(name)). Available: [\(Provider.registeredNames.map(pythonRepr).joined(separator: ", "))]"
-  }
-
-  /// Python's `repr()` of a string, as caw's messages quote ids.
-  static func pythonRepr(_ s: String) -> String {
-    let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
-    var out = String(quote)
-    for ch in s.unicodeScalars {
-      switch ch {
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where ch == quote.unicodeScalars.first!: out += "\\" + String(ch)
-      case _ where ch.value < 0x20 || ch.value == 0x7F: out += "\\x" + String(format2: ch.value)
-      default: out.unicodeScalars.append(ch)
-      }
-    }
-    out.append(quote)
-    return out
-  }
-}
-
-extension String {
-  fileprivate init(format2 value: UInt32) {
-    let hex = String(value, radix: 16)
-    self = hex.count < 2 ? "0" + hex : hex
+    "Unknown provider \(PythonRepr.repr(name)). Available: [\(Provider.registeredNames.map(PythonRepr.repr).joined(separator: ", "))]"
   }
 }

@@ -72,7 +72,7 @@ enum FileSystem {
   }
 
   /// Replaces `path` atomically: writes a temp file in the same directory, fsyncs it, renames it over.
-  static func writeAtomically(_ bytes: [UInt8], to path: String) throws(CawError) {
+  static func writeAtomically(_ bytes: [UInt8], to path: String, sync: Bool = true) throws(CawError) {
     let directory = parent(of: path)
     var template = Array("\(directory)/.\(baseName(of: path)).tmp-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -81,7 +81,7 @@ enum FileSystem {
     do throws(CawError) {
       try writeAll(fd, bytes, path: path)
       fchmod(fd, 0o644)
-      guard fsync(fd) == 0 else { throw failure("cannot sync", path) }
+      guard !sync || fsync(fd) == 0 else { throw failure("cannot sync", path) }
       close(fd)
       guard rename(tempPath, path) == 0 else { throw failure("cannot replace", path) }
     } catch {
@@ -89,7 +89,27 @@ enum FileSystem {
       unlink(tempPath)
       throw error
     }
-    syncDirectory(directory)
+    if sync { syncDirectory(directory) }
+  }
+
+  /// Copies the regular file `source` to `path` (created or truncated), in chunks.
+  static func copy(_ source: String, to path: String) throws(CawError) {
+    let input = open(source, O_RDONLY | O_CLOEXEC)
+    guard input >= 0 else { throw failure("cannot read", source) }
+    defer { close(input) }
+    let output = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard output >= 0 else { throw failure("cannot write", path) }
+    defer { close(output) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw failure("cannot read", source)
+      }
+      if n == 0 { return }
+      try writeAll(output, Array(chunk[0..<n]), path: path)
+    }
   }
 
   /// Overwrites (or creates) `path` with `bytes`, as Python's `Path.write_text` does.

@@ -46,14 +46,33 @@ public struct SessionStore: Sendable {
   /// Records a finished turn in caw's order: input file, raw output file, `traj.jsonl` events, then the
   /// `trajectory.json` snapshot; then advances the turn number.
   public mutating func appendTurn(_ turn: Turn, trajectory: Trajectory, rawOutput: String?) throws(CawError) {
+    try appendTurn(turn, trajectory: trajectory) { (path) throws(CawError) in
+      if let rawOutput { try FileSystem.overwrite(Array(rawOutput.utf8), to: path) }
+    }
+  }
+
+  /// Records a finished turn whose raw output was spooled to `rawOutputFile` (copied, not moved).
+  public mutating func appendTurn(_ turn: Turn, trajectory: Trajectory, rawOutputFile: String) throws(CawError) {
+    try appendTurn(turn, trajectory: trajectory) { (path) throws(CawError) in
+      try FileSystem.copy(rawOutputFile, to: path)
+    }
+  }
+
+  private mutating func appendTurn(
+    _ turn: Turn, trajectory: Trajectory, writeRawOutput: (String) throws(CawError) -> Void
+  ) throws(CawError) {
     let prefix = Self.turnPrefix(nextTurnIndex)
     try FileSystem.overwrite(Array(turn.input.utf8), to: "\(sessionDirectory)/turns/\(prefix)_input.txt")
-    if let rawOutput {
-      try FileSystem.overwrite(Array(rawOutput.utf8), to: "\(sessionDirectory)/turns/\(prefix)_raw_output.jsonl")
-    }
+    try writeRawOutput("\(sessionDirectory)/turns/\(prefix)_raw_output.jsonl")
     try FileSystem.appendLocked(TrajEvent.lines(TrajEvent.turn(turn, index: nextTurnIndex)), to: eventLogPath)
     try saveTrajectory(trajectory)
     nextTurnIndex += 1
+  }
+
+  /// Replaces `trajectory.json` with a snapshot of a turn in progress: atomic, but not synced to disk,
+  /// since the next event replaces it again.
+  public func saveSnapshot(_ trajectory: Trajectory) throws(CawError) {
+    try FileSystem.writeAtomically(trajectory.trajectoryFileBytes(), to: trajectoryPath, sync: false)
   }
 
   /// Appends a subagent's finished turn to this session's log, tagged with the subagent's spec name.

@@ -1,0 +1,25 @@
+import Foundation
+
+/// What an agent session needs from the outside world, passed in so tests can replace any of it.
+public struct AgentEnvironment: Sendable {
+  /// Starts the CLI processes.
+  public var launcher: any ProcessLauncher
+  /// The environment variables used to find the CLIs (`PATH`, `HOME`) and resolve model tiers.
+  public var variables: [String: String]
+  /// Prices for CLIs that report no cost.
+  public var pricing: PricingTable
+  /// The clock, for timestamps and durations.
+  public var now: @Sendable () -> Date
+
+  /// Creates an environment; the defaults are the real process, environment, prices and clock.
+  public init(
+    launcher: any ProcessLauncher = SubprocessLauncher(),
+    variables: [String: String] = ProcessInfo.processInfo.environment,
+    pricing: PricingTable = .builtIn, now: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.launcher = launcher
+    self.variables = variables
+    self.pricing = pricing
+    self.now = now
+  }
+}

@@ -1,0 +1,35 @@
+import OrderedCollections
+
+/// What a stream parser has read of one turn so far.
+public struct TurnDraft: Sendable, Equatable {
+  /// Text, thinking and tool-call blocks in stream order.
+  public var blocks: [ContentBlock] = []
+  /// Token counts and cost as the CLI reported them (cost filled in from prices at the end if needed).
+  public var usage = UsageStats()
+  /// The CLI's own turn duration (claude's `result.duration_ms`), if it gave one.
+  public var durationMS: Int?
+  /// The provider-side session key seen in the stream: claude's `session_id`, codex's `thread_id`,
+  /// opencode's `sessionID`.
+  public var sessionKey: String?
+  /// The model the stream names (claude's `init` line).
+  public var model: String?
+  /// Why the turn failed, when the stream reported a fatal error.
+  public var failure: String?
+  /// Event or item types this parser does not know, with how often each appeared.
+  public var unknownTypes: OrderedDictionary<String, Int> = [:]
+  /// Whether the CLI reported usage (claude `result`, codex `turn.completed`, opencode `step_finish`).
+  public var sawUsageReport = false
+
+  /// Creates an empty draft.
+  public init() {}
+
+  /// The draft as a turn with `input`.
+  public func turn(input: String, durationMS fallback: Int = 0) -> Turn {
+    Turn(input: input, output: blocks, usage: usage, durationMS: durationMS ?? fallback)
+  }
+
+  /// Counts one unknown event or item type.
+  mutating func noteUnknown(_ type: String) {
+    unknownTypes[type, default: 0] += 1
+  }
+}

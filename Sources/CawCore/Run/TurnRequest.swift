@@ -1,0 +1,25 @@
+/// The provider-side state a turn's command line depends on.
+public struct TurnRequest: Sendable, Equatable {
+  /// The user's message for this turn.
+  public var message: String
+  /// The caw session id (claude's `--session-id` on a new session).
+  public var sessionID: String
+  /// The key the CLI resumes from: claude's session id, codex's thread id, opencode's session id.
+  public var resumeKey: String
+  /// Whether the CLI already holds this conversation (a follow-up or resumed turn).
+  public var continuesConversation: Bool
+  /// The MCP config file (claude) or opencode config file written for this session, if any.
+  public var configFile: String?
+
+  /// Creates a request.
+  public init(
+    message: String, sessionID: String, resumeKey: String = "", continuesConversation: Bool = false,
+    configFile: String? = nil
+  ) {
+    self.message = message
+    self.sessionID = sessionID
+    self.resumeKey = resumeKey
+    self.continuesConversation = continuesConversation
+    self.configFile = configFile
+  }
+}
