@@ -2,15 +2,18 @@ import ArgumentParser
 
 /// The `caw-tui` command: browse, inspect and export caw session recordings.
 @main
-struct CawTUI: ParsableCommand {
+struct CawTUI: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "caw-tui",
-    abstract: "Browse, inspect and export coding-agent sessions recorded by caw.",
+    abstract: "Browse, inspect, export, run and resume coding-agent sessions recorded by caw.",
     discussion: """
       The data directory is --data-dir, else $CAW_DATA_DIR, else ./caw_data. --demo uses a bundled demo \
       tree instead. A session may be named by its id or a unique prefix of it.
       """,
     version: "0.1.0",
-    subcommands: [ListCommand.self, ShowCommand.self, ExportCommand.self, HandleCommand.self, DemoCommand.self],
+    subcommands: [
+      ListCommand.self, ShowCommand.self, ExportCommand.self, HandleCommand.self, RunCommand.self,
+      ResumeCommand.self, ImportCommand.self, DoctorCommand.self, PricingCommand.self, DemoCommand.self,
+    ],
     defaultSubcommand: ListCommand.self)
 }

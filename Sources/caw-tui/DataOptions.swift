@@ -22,6 +22,12 @@ struct DataOptions: ParsableArguments {
     return try body(DataDirectory(data))
   }
 
+  /// The data directory new turns are written to; the demo tree is not one.
+  func liveDataDirectory() throws -> DataDirectory {
+    guard !demo else { throw ValidationError("--demo data is temporary and read-only; pass --data-dir to record sessions") }
+    return DataDirectory.resolve(explicit: dataDir, environment: ProcessInfo.processInfo.environment)
+  }
+
   /// Loads the session named by `idOrPrefix`, failing with the reason when it is broken.
   func loadReadableSession(_ idOrPrefix: String) throws -> (LoadedSession, Trajectory) {
     let loaded = try withDataDirectory { try SessionReader($0).load(idOrPrefix) }

@@ -58,6 +58,7 @@ struct ShowCommand: ParsableCommand {
     if total != t.usage { out += "Subagents: \(Format.cost(total.cost - t.usage.cost)) of the cost\n" }
     out += handle.map { "Resume handle: \($0.encoded)\n" } ?? "Resume handle: none (no resume key was recorded)\n"
     if loaded.source == .eventLog { out += "Read from traj.jsonl (trajectory.json is missing or unreadable)\n" }
+    if let stream = StreamProblems(t.metadata).summary { out += "Stream: \(line(stream))\n" }
     for problem in loaded.problems { out += "Problem: \(line(problem.description))\n" }
     out += "\n"
     var table = TextTable(columns: [
