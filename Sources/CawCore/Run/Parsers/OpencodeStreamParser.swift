@@ -2,7 +2,8 @@ import OrderedCollections
 import Foundation
 
 /// Reads `opencode run --format json` (spec §5.3) as caw does. Usage is summed over the turn's
-/// `step_finish` events, so a stream that ends without a final one still counts the steps it had.
+/// `step_finish` events, so a stream that ends without a final one still counts the steps it had. An
+/// `error` event's message keeps opencode's `data.message` after the error name (caw keeps the name only).
 public struct OpencodeStreamParser: StreamParser {
   public private(set) var draft = TurnDraft()
   /// The configured model, used for the price when the CLI reports a zero cost.
@@ -92,10 +93,14 @@ public struct OpencodeStreamParser: StreamParser {
   }
 
   private mutating func readError(_ error: JSONValue?) {
-    let message: String
+    var message: String
     if let object = error?.objectValue {
       message = [object["message"], object["name"]].compactMap { $0 }.first(where: \.isTruthy).map(PythonRepr.str)
         ?? PythonJSONWriter.string(.object(object), style: .singleLine)
+      // caw keeps only the name; the detail opencode puts in `data.message` is what tells a user why.
+      if object["message"] == nil, let detail = object["data"]?["message"]?.stringValue, !detail.isEmpty {
+        message += ": " + detail
+      }
     } else if let error, error.isTruthy {
       message = PythonRepr.str(error)
     } else {
