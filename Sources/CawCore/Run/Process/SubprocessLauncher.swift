@@ -64,6 +64,8 @@ public struct SubprocessLauncher: ProcessLauncher {
         }
       }
       processGroup.killStragglers()
+      // swift-subprocess tears the process down on cancellation and returns normally; report it.
+      try Task.checkCancellation()
       switch result.terminationStatus {
       case .exited(let code): return ProcessExit(exitCode: code, stderrTail: result.closureResult)
       case .signaled(let signal): return ProcessExit(exitCode: nil, signal: signal, stderrTail: result.closureResult)
