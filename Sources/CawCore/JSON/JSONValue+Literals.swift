@@ -4,3 +4,17 @@ extension JSONValue: ExpressibleByStringLiteral {
     self = .string(value)
   }
 }
+
+extension JSONValue: ExpressibleByIntegerLiteral {
+  /// An integer value from a literal.
+  public init(integerLiteral value: Int) {
+    self = .number(.int(value))
+  }
+}
+
+extension JSONValue: ExpressibleByBooleanLiteral {
+  /// A boolean value from a literal.
+  public init(booleanLiteral value: Bool) {
+    self = .bool(value)
+  }
+}

@@ -157,12 +157,12 @@ public actor AgentSession {
         try await self.take(line, recorder: recorder)
       }
     } catch is CancellationError {
-      return try recordCancelled(recorder, started: started, onEvent: onEvent)
+      try recordCancelled(recorder, started: started, onEvent: onEvent)
     } catch let stop as TurnRecorder.Stop {
       try abandon(recorder)
       throw CawError(.agent, stop.message)
     } catch {
-      if Task.isCancelled { return try recordCancelled(recorder, started: started, onEvent: onEvent) }
+      if Task.isCancelled { try recordCancelled(recorder, started: started, onEvent: onEvent) }
       try abandon(recorder)
       throw CawError(.agent, "\(ExecutableLocator.binaryName(settings.provider)) could not be run: \(error)")
     }
@@ -216,6 +216,7 @@ public actor AgentSession {
   }
 
   /// Records the finished turn in caw's order and reports a usage limit.
+  @discardableResult
   private func record(_ recorder: TurnRecorder, started: Date, onEvent: (RunEvent) -> Void) throws(CawError)
     -> Turn
   {
@@ -234,18 +235,18 @@ public actor AgentSession {
     return turn
   }
 
-  /// A cancelled turn is recorded with what it produced so far: the CLI may already have changed files.
-  private func recordCancelled(_ recorder: TurnRecorder, started: Date, onEvent: (RunEvent) -> Void) throws
-    -> Turn
-  {
+  /// A cancelled turn is recorded with what it produced so far (the CLI may already have changed
+  /// files) and listed in `metadata.cancelled_turns`; then the cancellation is rethrown.
+  private func recordCancelled(_ recorder: TurnRecorder, started: Date, onEvent: (RunEvent) -> Void) throws -> Never {
     if recorder.parser.draft.blocks.isEmpty {
       try abandon(recorder)
-      throw CancellationError()
+    } else {
+      var cancelled = trajectory.metadata["cancelled_turns"]?.arrayValue ?? []
+      cancelled.append(.number(.int(store.nextTurnIndex)))
+      trajectory.metadata["cancelled_turns"] = .array(cancelled)
+      try record(recorder, started: started, onEvent: onEvent)
     }
-    var cancelled = trajectory.metadata["cancelled_turns"]?.arrayValue ?? []
-    cancelled.append(.number(.int(store.nextTurnIndex)))
-    trajectory.metadata["cancelled_turns"] = .array(cancelled)
-    return try record(recorder, started: started, onEvent: onEvent)
+    throw CancellationError()
   }
 
   /// Forgets a failed turn: `trajectory.json` goes back to the completed turns (keeping any session key
