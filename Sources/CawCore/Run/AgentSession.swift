@@ -228,6 +228,7 @@ public actor AgentSession {
     trajectory.durationMS += turn.durationMS
     noteStreamProblems(recorder)
     let index = store.nextTurnIndex
+    try recorder.spool.flush()
     try store.appendTurn(turn, trajectory: trajectory, rawOutputFile: recorder.spool.path)
     continuesConversation = true
     onEvent(.turnRecorded(index: index, turn))

@@ -131,7 +131,7 @@ enum FileSystem {
     try writeAll(fd, bytes, path: path)
   }
 
-  private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(CawError) {
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(CawError) {
     var offset = 0
     while offset < bytes.count {
       let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }

@@ -176,3 +176,93 @@ struct AgentRunTests {
     #expect(missing.stdout.contains("claude CLI not found. Install it with: npm install -g @anthropic-ai/claude-code"))
   }
 }
+
+/// Edge cases of a run that need their own fake CLIs.
+@Suite("caw-tui run: working directory, subagent markers, floods", .serialized)
+struct AgentRunEdgeTests {
+  @Test("resume runs the CLI in the directory recorded when the session started")
+  func resumeUsesRecordedDirectory() throws {
+    let tree = TempTree()
+    let project = tree.path + "/project"
+    try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
+    let reply = { (text: String) in
+      [
+        #"{"type":"assistant","message":{"id":"m","content":[{"type":"text","text":"\#(text)"}]}}"#,
+        #"{"type":"result","duration_ms":5,"total_cost_usd":0.001,"usage":{"input_tokens":1,"output_tokens":1}}"#,
+      ]
+    }
+    let scenario: [[String: Any]] = [
+      ["provider": "claude", "match": "first", "lines": reply("one")],
+      ["provider": "claude", "match": "second", "lines": reply("two")],
+    ]
+    tree.write("scenario.json", String(decoding: try JSONSerialization.data(withJSONObject: scenario), as: UTF8.self))
+    let fakes = FakeCLIs(scenario: tree.path + "/scenario.json", log: tree.path + "/fake.log", home: tree.path)
+    let data = tree.path + "/data"
+    let run = try ProcessRun.run(
+      ProcessRun.cawTUI, ["run", "--data-dir", data, "--provider", "claude", "--cwd", project, "first"],
+      environment: fakes.environment(), cwd: "/")
+    #expect(run.status == 0, "\(run.stderr)")
+    let id = try #require(try FileManager.default.contentsOfDirectory(atPath: data + "/sessions").first)
+    let resumed = try ProcessRun.run(
+      ProcessRun.cawTUI, ["resume", "--data-dir", data, id, "second"], environment: fakes.environment(), cwd: "/")
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    let directories = try fakes.invocations().compactMap { $0["cwd"] as? String }
+    let real = URL(fileURLWithPath: project).resolvingSymlinksInPath().path
+    #expect(directories == [real, real])
+  }
+
+  @Test("a subagent marker is removed from the recorded tool output and kept in the raw output")
+  func subagentMarker() throws {
+    let tree = TempTree()
+    let marker = #"\n<!-- caw_traj:5b0e7c1a-9f3d-4c2e-8a71-0d6b4e2f9c13 -->"#
+    let lines = [
+      #"{"type":"assistant","message":{"id":"m1","content":[{"type":"tool_use","id":"toolu_s","name":"mcp__subagent__code_reviewer","input":{"prompt":"review"}}]}}"#,
+      #"{"type":"user","message":{"content":[{"type":"tool_result","tool_use_id":"toolu_s","content":[{"type":"text","text":"Looks good.\#(marker)"}]}]}}"#,
+      #"{"type":"result","duration_ms":5,"total_cost_usd":0.001,"usage":{"input_tokens":1,"output_tokens":1}}"#,
+    ]
+    let scenario: [[String: Any]] = [["provider": "claude", "match": "review", "lines": lines]]
+    tree.write("scenario.json", String(decoding: try JSONSerialization.data(withJSONObject: scenario), as: UTF8.self))
+    let fakes = FakeCLIs(scenario: tree.path + "/scenario.json", log: tree.path + "/fake.log", home: tree.path)
+    let data = tree.path + "/data"
+    let run = try ProcessRun.run(
+      ProcessRun.cawTUI, ["run", "--data-dir", data, "--provider", "claude", "review"], environment: fakes.environment())
+    #expect(run.status == 0, "\(run.stderr)")
+    let id = try #require(try FileManager.default.contentsOfDirectory(atPath: data + "/sessions").first)
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "\(data)/sessions/\(id)/trajectory.json")))
+    let t = try #require(try Trajectory.read(bytes).trajectory)
+    #expect(t.turns.first?.toolCalls.first?.output == "Looks good.")
+    #expect(tree.read("data/sessions/\(id)/turns/000_raw_output.jsonl").contains("caw_traj:5b0e7c1a"))
+  }
+
+  @Test("a CLI that floods stdout with 120 MB of junk is recorded with bounded memory")
+  func floodKeepsMemoryBounded() throws {
+    let tree = TempTree()
+    let bin = tree.path + "/bin"
+    let line = String(repeating: "flood ", count: 80)
+    tree.write(
+      "bin/codex",
+      """
+      #!/bin/sh
+      yes '\(line)' | head -n 250000
+      echo '{"type":"thread.started","thread_id":"th_flood"}'
+      echo '{"type":"item.completed","item":{"id":"i","type":"agent_message","text":"survived"}}'
+      echo '{"type":"turn.completed","usage":{"input_tokens":5,"cached_input_tokens":0,"output_tokens":1}}'
+      """)
+    chmod(bin + "/codex", 0o755)
+    var environment = ProcessInfo.processInfo.environment
+    environment["PATH"] = bin + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+    environment["XDG_CONFIG_HOME"] = tree.path + "/config"
+    let data = tree.path + "/data"
+    let (status, peak) = try ProcessRun.peakMemory(
+      ProcessRun.cawTUI, ["run", "--data-dir", data, "--provider", "codex", "go"], environment: environment)
+    #expect(status == 0)
+    #expect(peak < 100 * 1024, "caw-tui peaked at \(peak / 1024) MiB for a 120 MB stream")
+    let id = try #require(try FileManager.default.contentsOfDirectory(atPath: data + "/sessions").first)
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "\(data)/sessions/\(id)/trajectory.json")))
+    let t = try #require(try Trajectory.read(bytes).trajectory)
+    #expect(t.turns.first?.result == "survived")
+    #expect(t.metadata["skipped_stream_lines"] == .number(.int(250_000)))
+    let raw = try FileManager.default.attributesOfItem(atPath: "\(data)/sessions/\(id)/turns/000_raw_output.jsonl")
+    #expect((raw[.size] as? Int ?? 0) > 120_000_000)
+  }
+}

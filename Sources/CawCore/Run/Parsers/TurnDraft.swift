@@ -23,9 +23,10 @@ public struct TurnDraft: Sendable, Equatable {
   /// Creates an empty draft.
   public init() {}
 
-  /// The draft as a turn with `input`.
+  /// The draft as a finished turn with `input`: subagent markers are removed from tool outputs as caw
+  /// removes them at turn end, and `fallback` is the duration when the CLI reported none.
   public func turn(input: String, durationMS fallback: Int = 0) -> Turn {
-    Turn(input: input, output: blocks, usage: usage, durationMS: durationMS ?? fallback)
+    Turn(input: input, output: SubagentMarker.strip(blocks), usage: usage, durationMS: durationMS ?? fallback)
   }
 
   /// Counts one unknown event or item type.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Splits a byte stream into lines with bounded memory: a line longer than `maxLineBytes` is reported by
 /// length only and its bytes are dropped.
 struct LineSplitter {
@@ -10,14 +12,22 @@ struct LineSplitter {
 
   /// Takes the next chunk and returns the lines it completes.
   mutating func push(_ chunk: some Collection<UInt8>) -> [StdoutLine] {
+    if let lines = chunk.withContiguousStorageIfAvailable({ push(UnsafeRawBufferPointer($0)) }) { return lines }
+    return Array(chunk).withUnsafeBytes { push($0) }
+  }
+
+  /// Takes the next chunk and returns the lines it completes (newlines found with `memchr`).
+  mutating func push(_ chunk: UnsafeRawBufferPointer) -> [StdoutLine] {
+    guard let base = chunk.baseAddress else { return [] }
     var lines: [StdoutLine] = []
-    var start = chunk.startIndex
-    while let newline = chunk[start...].firstIndex(of: UInt8(ascii: "\n")) {
-      append(chunk[start..<newline])
+    var start = 0
+    while start < chunk.count, let hit = memchr(base + start, 0x0A, chunk.count - start) {
+      let end = base.distance(to: UnsafeRawPointer(hit))
+      append(UnsafeRawBufferPointer(rebasing: chunk[start..<end]))
       lines.append(takeLine())
-      start = chunk.index(after: newline)
+      start = end + 1
     }
-    append(chunk[start...])
+    append(UnsafeRawBufferPointer(rebasing: chunk[start...]))
     return lines
   }
 
@@ -27,7 +37,8 @@ struct LineSplitter {
     return takeLine()
   }
 
-  private mutating func append(_ bytes: some Collection<UInt8>) {
+  private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    guard !bytes.isEmpty else { return }
     if pendingOverflow > 0 || pending.count + bytes.count > maxLineBytes {
       pendingOverflow += pending.count + bytes.count
       pending = []

@@ -52,7 +52,7 @@ public struct SubprocessLauncher: ProcessLauncher {
           group.addTask {
             var splitter = LineSplitter(maxLineBytes: maxLine)
             for try await chunk in execution.standardOutput {
-              let lines = chunk.withUnsafeBytes { splitter.push($0) }
+              let lines = chunk.withUnsafeBytes { splitter.push(UnsafeRawBufferPointer($0)) }
               for line in lines { try await onLine(line) }
             }
             if let last = splitter.finish() { try await onLine(last) }
