@@ -5,11 +5,11 @@ enum CodexCommand {
   static func sandbox(_ tools: ToolGroup) -> (mode: String?, warnings: [String]) {
     guard tools != .all else { return (nil, []) }
     var warnings: [String] = []
-    let lost = ToolGroup.named.filter { [.parallel, .web].contains($0.group) && !tools.contains($0.group) }
+    let lost = [("PARALLEL", ToolGroup.parallel), ("WEB", .web)].filter { !tools.contains($0.1) }
     if !lost.isEmpty {
       warnings.append(
         "Codex provider cannot enforce per-tool restrictions for "
-          + lost.map { $0.name.uppercased() }.joined(separator: ", ")
+          + lost.map(\.0).joined(separator: ", ")
           + "; these distinctions are lost in sandbox-level mapping.")
     }
     if tools.contains(.exec) { return ("danger-full-access", warnings) }

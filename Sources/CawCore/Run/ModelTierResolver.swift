@@ -2,8 +2,9 @@ import OrderedCollections
 import Foundation
 
 /// Resolves a model tier to a model name as caw 0.1.9 does (spec §6.2): environment variable, then the
-/// user's `$CAW_HOME/config.json`, then a still-fresh cached copy of caw's remote defaults, then the
-/// baked defaults. It never fetches anything from the network.
+/// user's `$CAW_HOME/config.json`, then caw's cached copy of its remote defaults, then the baked
+/// defaults. It never fetches anything: where caw would refetch a stale cache, the cache is used, which
+/// is also what caw falls back to when the fetch fails or is disabled.
 public struct ModelTierResolver: Sendable {
   /// Where a resolved model came from, in `caw config list`'s words.
   public enum Source: Sendable, Equatable, CustomStringConvertible {
@@ -33,13 +34,10 @@ public struct ModelTierResolver: Sendable {
 
   /// The process environment to read.
   public var environment: [String: String]
-  /// The current time, for the cache's freshness.
-  public var now: Date
 
   /// Creates a resolver over an environment (defaults to the process's).
-  public init(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) {
+  public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
     self.environment = environment
-    self.now = now
   }
 
   /// caw's baked `defaults/models.json`.
@@ -66,7 +64,7 @@ public struct ModelTierResolver: Sendable {
     return (environment["HOME"] ?? NSHomeDirectory()) + "/.caw"
   }
 
-  /// Resolves `tier` for `provider`.
+  /// Resolves `tier` for `provider`. A tier present but `null` (or `""`) in a file means "no model flag".
   public func resolve(_ tier: ModelTier, for provider: Provider) -> Resolution {
     if let name = Self.environmentVariable(provider, tier), let value = environment[name], !value.isEmpty {
       return Resolution(model: value, source: .environment(name))
@@ -74,32 +72,24 @@ public struct ModelTierResolver: Sendable {
     if let entry = Self.entry(in: cawHome + "/config.json", provider, tier) {
       return Resolution(model: entry, source: .user)
     }
-    if remoteCacheIsFresh, let entry = Self.entry(in: cawHome + "/cache/models.json", provider, tier) {
+    if let entry = Self.entry(in: cawHome + "/cache/models.json", provider, tier) {
       return Resolution(model: entry, source: .remoteCache)
     }
     return Resolution(model: Self.baked[provider]?[tier] ?? nil, source: .baked)
   }
 
-  /// Whether caw would still use its cached remote defaults instead of fetching them again.
-  var remoteCacheIsFresh: Bool {
-    let url = (environment["CAW_DEFAULTS_URL"] ?? "").lowercased()
-    if ["off", "none", "disable", "disabled", "0"].contains(url) { return false }
-    if environment["CAW_DEFAULTS_URL"] != nil && url.isEmpty { return false }
-    let ttl = Double(environment["CAW_DEFAULTS_TTL"] ?? "") ?? 86_400
-    let path = cawHome + "/cache/models.json"
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      let modified = attributes[.modificationDate] as? Date
-    else { return false }
-    return now.timeIntervalSince(modified) < ttl
-  }
-
-  /// The model a `{"models": {provider: {tier: model}}}` file names, accepting caw's provider aliases.
-  static func entry(in path: String, _ provider: Provider, _ tier: ModelTier) -> String? {
+  /// The entry a `{"models": {provider: {tier: model}}}` file has for the tier: `.some(nil)` when the
+  /// tier is there but null or empty, nil when it is absent. The canonical provider key is looked at
+  /// first, then caw's aliases (`claude`, `cc`).
+  static func entry(in path: String, _ provider: Provider, _ tier: ModelTier) -> String?? {
     guard let bytes = try? FileSystem.read(path), let root = try? JSONParser.parse(bytes),
       let models = root["models"]?.objectValue
     else { return nil }
-    for (name, tiers) in models where Provider(name: name) == provider {
-      if let model = tiers[tier.rawValue]?.stringValue, !model.isEmpty { return model }
+    let keys = [provider.rawValue] + models.keys.filter { $0 != provider.rawValue && Provider(name: $0) == provider }
+    for key in keys {
+      guard let tiers = models[key]?.objectValue, let value = tiers[tier.rawValue] else { continue }
+      guard let model = value.stringValue, !model.isEmpty else { return .some(nil) }
+      return .some(model)
     }
     return nil
   }

@@ -43,8 +43,9 @@ public struct UsageLimit: Sendable, Equatable {
     else { return nil }
     let minute = Int(groups[1]) ?? 0
     let label = groups[3].trimmingCharacters(in: .whitespaces)
-    let zone = label.uppercased() == "UTC" ? TimeZone(identifier: "UTC") : TimeZone(identifier: label)
-    guard let zone else { return nil }
+    // caw accepts `UTC` or an IANA name (zoneinfo); Foundation would also take abbreviations like `PST`.
+    let isIANA = label.uppercased() == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(label)
+    guard isIANA, let zone = TimeZone(identifier: label.uppercased() == "UTC" ? "UTC" : label) else { return nil }
     return minutesUntil(hour: hour24(hour, groups[2]), minute: minute, in: zone, now: now)
   }
 

@@ -1,6 +1,7 @@
-@testable import CawCore
 import OrderedCollections
 import Testing
+
+@testable import CawCore
 
 private let sid = "77ee0c5e-3b1a-4f0e-9d6c-2a5b8e4f1c01"
 
@@ -29,7 +30,8 @@ struct ClaudeStreamParserTests {
       ])
     #expect(
       draft.usage
-        == UsageStats(inputTokens: 10, outputTokens: 50, cacheReadTokens: 1000, cacheWriteTokens: 500, costUSD: .double(0.0123)))
+        == UsageStats(
+          inputTokens: 10, outputTokens: 50, cacheReadTokens: 1000, cacheWriteTokens: 500, costUSD: .double(0.0123)))
     #expect(draft.durationMS == 5123)
     #expect(draft.sessionKey == sid)
     #expect(draft.model == "claude-opus-4-6")
@@ -103,10 +105,12 @@ struct ClaudeStreamParserTests {
     #expect(output(#""{\"result\": \"42\", \"extra\": 1}""#) == "42")
     #expect(output(#""{\"result\": 42}""#) == "42")
     #expect(output(#""{\"result\": 2.5}""#) == "2.5")
-    #expect(output(#""{\"result\": {\"hits\": 2, \"ok\": true, \"next\": null, \"name\": \"it's\"}}""#)
-      == #"{'hits': 2, 'ok': True, 'next': None, 'name': "it's"}"#)
+    #expect(
+      output(#""{\"result\": {\"hits\": 2, \"ok\": true, \"next\": null, \"name\": \"it's\"}}""#)
+        == #"{'hits': 2, 'ok': True, 'next': None, 'name': "it's"}"#)
     #expect(output(#""{\"result\": [1, \"a\", false]}""#) == "[1, 'a', False]")
     #expect(output(#""{\"result\": null}""#) == "None")
+    #expect(output(#""  {\"result\": \"padded\"}\n""#) == "padded")
     // Not unwrapped: objects without "result", arrays, and text that is not JSON.
     #expect(output(#""{\"results\": [1]}""#) == #"{"results": [1]}"#)
     #expect(output(#""[{\"result\": 1}]""#) == #"[{"result": 1}]"#)
@@ -123,7 +127,8 @@ struct ClaudeStreamParserTests {
       """)
     #expect(
       draft.toolCalls == [
-        ToolUse(id: "toolu_E", name: "Bash", arguments: .object(["command": "false"]), output: "Exit code 1", isError: true),
+        ToolUse(
+          id: "toolu_E", name: "Bash", arguments: .object(["command": "false"]), output: "Exit code 1", isError: true),
         ToolUse(id: "toolu_F", name: "Glob", arguments: .object([:])),
       ])
   }
@@ -180,7 +185,9 @@ struct ClaudeStreamParserTests {
       {"type":"result","subtype":"success","duration_ms":100,"total_cost_usd":0.5,"usage":{"input_tokens":1,"output_tokens":2}}
       {"type":"result","subtype":"error_during_execution","usage":{"input_tokens":7,"output_tokens":8,"cache_read_input_tokens":9,"cache_creation_input_tokens":10}}
       """)
-    #expect(draft.usage == UsageStats(inputTokens: 7, outputTokens: 8, cacheReadTokens: 9, cacheWriteTokens: 10, costUSD: .double(0)))
+    #expect(
+      draft.usage
+        == UsageStats(inputTokens: 7, outputTokens: 8, cacheReadTokens: 9, cacheWriteTokens: 10, costUSD: .double(0)))
     #expect(draft.durationMS == 0)
   }
 
@@ -228,7 +235,8 @@ struct ClaudeStreamParserTests {
   func noResultUnpricedModel() {
     let draft = StreamFeed.draft(
       .claudeCode, model: "claude-fable-5",
-      #"{"type":"assistant","message":{"id":"m","role":"assistant","content":[],"usage":{"input_tokens":5,"output_tokens":6}}}"#)
+      #"{"type":"assistant","message":{"id":"m","role":"assistant","content":[],"usage":{"input_tokens":5,"output_tokens":6}}}"#
+    )
     #expect(draft.usage == UsageStats(inputTokens: 5, outputTokens: 6, costUSD: .double(0)))
   }
 }

@@ -1,6 +1,7 @@
-@testable import CawCore
 import OrderedCollections
 import Testing
+
+@testable import CawCore
 
 private let thread = "0199a213-81c0-7800-8aa1-bbab2a035a53"
 
@@ -35,7 +36,8 @@ struct CodexStreamParserTests {
     #expect(
       draft.usage
         == UsageStats(
-          inputTokens: 315, outputTokens: 122, cacheReadTokens: 24448, cacheWriteTokens: 0, costUSD: .double(0.00653765)))
+          inputTokens: 315, outputTokens: 122, cacheReadTokens: 24448, cacheWriteTokens: 0, costUSD: .double(0.00653765)
+        ))
     #expect(draft.sessionKey == thread)
     #expect(draft.sawUsageReport)
     #expect(draft.durationMS == nil)
@@ -101,7 +103,8 @@ struct CodexStreamParserTests {
         {"type":"item.completed","item":{"id":"c2","type":"command_execution","command":"ls","output":"x.txt","exit_code":0}}
         """
       ).toolCalls.first)
-    #expect(older == ToolUse(id: "c2", name: "command_execution", arguments: .object(["command": "ls"]), output: "x.txt"))
+    #expect(
+      older == ToolUse(id: "c2", name: "command_execution", arguments: .object(["command": "ls"]), output: "x.txt"))
   }
 
   @Test("mcp_tool_call: bare strings in content, error.message, str(error), status failed, non-object arguments")
@@ -142,7 +145,8 @@ struct CodexStreamParserTests {
         ToolUse(
           id: "f1", name: "file_change", arguments: .object(["file": "a.py", "action": "modify"]),
           output: "@@ -1 +1 @@\n-x\n+y"),
-        ToolUse(id: "f2", name: "file_change", arguments: .object(["file": "", "action": ""]), output: "new file body"),
+        ToolUse(
+          id: "f2", name: "file_change", arguments: .object(["file": "", "action": ""]), output: "new file body"),
       ])
   }
 
@@ -231,9 +235,13 @@ struct CodexStreamParserTests {
         .codex,
         #"{"type":"turn.failed","error":{"message":"The 'gpt-9' model is not supported when using Codex with a ChatGPT account."}}"#
       ).failure == "Codex turn failed: The 'gpt-9' model is not supported when using Codex with a ChatGPT account.")
-    #expect(StreamFeed.draft(.codex, #"{"type":"error","message":"stream error: boom"}"#).failure == "Codex turn failed: stream error: boom")
-    #expect(StreamFeed.draft(.codex, #"{"type":"error","error":{"error":"quota"}}"#).failure == "Codex turn failed: quota")
-    #expect(StreamFeed.draft(.codex, #"{"type":"error","error":{"code":7}}"#).failure == "Codex turn failed: {'code': 7}")
+    #expect(
+      StreamFeed.draft(.codex, #"{"type":"error","message":"stream error: boom"}"#).failure
+        == "Codex turn failed: stream error: boom")
+    #expect(
+      StreamFeed.draft(.codex, #"{"type":"error","error":{"error":"quota"}}"#).failure == "Codex turn failed: quota")
+    #expect(
+      StreamFeed.draft(.codex, #"{"type":"error","error":{"code":7}}"#).failure == "Codex turn failed: {'code': 7}")
     #expect(StreamFeed.draft(.codex, #"{"type":"error","error":"plain"}"#).failure == "Codex turn failed: plain")
     #expect(StreamFeed.draft(.codex, #"{"type":"error"}"#).failure == "Codex turn failed: Unknown error")
   }
@@ -268,7 +276,8 @@ struct CodexStreamParserTests {
       draft.blocks == [
         .thinking("thinking it over"),
         .toolUse(
-          ToolUse(id: "item_1", name: "command_execution", arguments: .object(["command": "bash -lc pwd"]), output: "/w\n")),
+          ToolUse(
+            id: "item_1", name: "command_execution", arguments: .object(["command": "bash -lc pwd"]), output: "/w\n")),
         .text("You are in /w."),
       ])
     #expect(draft.usage.inputTokens == 50)
@@ -305,7 +314,9 @@ struct CodexStreamParserTests {
     #expect(
       draft.blocks == [
         .thinking("**Inspecting**"),
-        .toolUse(ToolUse(id: "call_1", name: "command_execution", arguments: .object(["command": "bash -lc ls"]), output: "a.py\n")),
+        .toolUse(
+          ToolUse(
+            id: "call_1", name: "command_execution", arguments: .object(["command": "bash -lc ls"]), output: "a.py\n")),
         .toolUse(
           ToolUse(
             id: "call_2", name: "command_execution", arguments: .object(["command": "bash -lc cat nope"]),

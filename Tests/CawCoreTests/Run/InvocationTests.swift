@@ -1,6 +1,7 @@
-@testable import CawCore
 import OrderedCollections
 import Testing
+
+@testable import CawCore
 
 private let claudeSessionID = "77ee0c5e-3b1a-4f0e-9d6c-2a5b8e4f1c01"
 private let threadID = "0199a213-81c0-7800-8aa1-bbab2a035a53"
@@ -15,7 +16,8 @@ struct ClaudeCommandTests {
 
   @Test("new session: default tools disallow AskUserQuestion, then model, effort, session id, system prompt")
   func newSession() {
-    let settings = AgentSettings(provider: .claudeCode, model: "opus", reasoning: "high", systemPrompt: "You are terse.")
+    let settings = AgentSettings(
+      provider: .claudeCode, model: "opus", reasoning: "high", systemPrompt: "You are terse.")
     let request = TurnRequest(message: "List the files.", sessionID: claudeSessionID)
     let call = AgentSession.invocation(settings, request, executable: "claude")
     #expect(call.executable == "claude")
@@ -32,7 +34,8 @@ struct ClaudeCommandTests {
 
   @Test("follow-up turn: --resume with the session id and no system prompt")
   func followUp() {
-    let settings = AgentSettings(provider: .claudeCode, model: "opus", reasoning: "high", systemPrompt: "You are terse.")
+    let settings = AgentSettings(
+      provider: .claudeCode, model: "opus", reasoning: "high", systemPrompt: "You are terse.")
     let request = TurnRequest(
       message: "And now?", sessionID: claudeSessionID, resumeKey: claudeSessionID, continuesConversation: true)
     let call = ClaudeCommand.invocation(settings, request, executable: "claude")
@@ -65,12 +68,16 @@ struct ClaudeCommandTests {
   func disallowedOrder() {
     func disallowed(_ tools: ToolGroup) -> String? {
       let call = ClaudeCommand.invocation(
-        AgentSettings(provider: .claudeCode, tools: tools), TurnRequest(message: "m", sessionID: "s"), executable: "claude")
+        AgentSettings(provider: .claudeCode, tools: tools), TurnRequest(message: "m", sessionID: "s"),
+        executable: "claude")
       guard let index = call.arguments.firstIndex(of: "--disallowedTools") else { return nil }
       return call.arguments[index + 1]
     }
-    #expect(disallowed(.reader) == "Write,Edit,NotebookEdit,Bash,WebFetch,WebSearch,Task,TaskOutput,TaskStop,AskUserQuestion")
-    #expect(disallowed([.exec, .interaction]) == "Read,Glob,Grep,Write,Edit,NotebookEdit,WebFetch,WebSearch,Task,TaskOutput,TaskStop")
+    #expect(
+      disallowed(.reader) == "Write,Edit,NotebookEdit,Bash,WebFetch,WebSearch,Task,TaskOutput,TaskStop,AskUserQuestion")
+    #expect(
+      disallowed([.exec, .interaction])
+        == "Read,Glob,Grep,Write,Edit,NotebookEdit,WebFetch,WebSearch,Task,TaskOutput,TaskStop")
     #expect(disallowed([.reader, .writer, .exec, .web]) == "Task,TaskOutput,TaskStop,AskUserQuestion")
     #expect(disallowed(.all) == nil)
   }
@@ -88,7 +95,8 @@ struct ClaudeCommandTests {
     let later = ClaudeCommand.invocation(
       settings,
       TurnRequest(
-        message: "m", sessionID: "sid", resumeKey: "sid", continuesConversation: true, configFile: "/tmp/caw_mcp_ab12.json"),
+        message: "m", sessionID: "sid", resumeKey: "sid", continuesConversation: true,
+        configFile: "/tmp/caw_mcp_ab12.json"),
       executable: "claude")
     #expect(later.arguments.suffix(4) == ["--resume", "sid", "--mcp-config", "/tmp/caw_mcp_ab12.json"])
   }
@@ -106,7 +114,8 @@ struct ClaudeCommandTests {
     let settings = AgentSettings(
       provider: .claudeCode,
       mcpServers: [
-        webServer, MCPServer(name: "docs", command: "python", args: ["-m", "docs_srv"], env: ["TOKEN": "t0k", "MODE": "ro"]),
+        webServer,
+        MCPServer(name: "docs", command: "python", args: ["-m", "docs_srv"], env: ["TOKEN": "t0k", "MODE": "ro"]),
         MCPServer(name: "bare", command: "srv"),
       ])
     let content = try #require(ClaudeCommand.configFile(settings))
@@ -123,7 +132,8 @@ struct CodexCommandTests {
   func newSessionSpecExample() {
     let settings = AgentSettings(
       provider: .codex, reasoning: "medium", systemPrompt: "SYS", mcpServers: [docsServer, webServer])
-    let call = AgentSession.invocation(settings, TurnRequest(message: "first", sessionID: "caw-id"), executable: "codex")
+    let call = AgentSession.invocation(
+      settings, TurnRequest(message: "first", sessionID: "caw-id"), executable: "codex")
     #expect(call.executable == "codex")
     #expect(
       call.arguments == [
@@ -152,7 +162,8 @@ struct CodexCommandTests {
   @Test("follow-up before any thread.started passes an empty thread id")
   func followUpWithoutThread() {
     let request = TurnRequest(message: "again", sessionID: "caw-id", continuesConversation: true)
-    let call = CodexCommand.invocation(AgentSettings(provider: .codex, systemPrompt: "SYS"), request, executable: "codex")
+    let call = CodexCommand.invocation(
+      AgentSettings(provider: .codex, systemPrompt: "SYS"), request, executable: "codex")
     #expect(
       call.arguments == [
         "exec", "resume", "", "--dangerously-bypass-approvals-and-sandbox", "--skip-git-repo-check", "--json", "again",
@@ -179,7 +190,9 @@ struct CodexCommandTests {
     #expect(CodexCommand.sandbox([.reader, .writer]).mode == "workspace-write")
     #expect(CodexCommand.sandbox([.reader, .web, .parallel]).mode == "read-only")
     #expect(CodexCommand.sandbox([.web]).mode == "read-only")
-    #expect(CodexCommand.sandbox([.web]).warnings.last == "Codex: no file/exec groups enabled; defaulting to read-only sandbox.")
+    #expect(
+      CodexCommand.sandbox([.web]).warnings.last
+        == "Codex: no file/exec groups enabled; defaulting to read-only sandbox.")
   }
 
   @Test("deliberate: losing INTERACTION is not warned about (codex exec never asks); PARALLEL/WEB loss is")
@@ -187,10 +200,10 @@ struct CodexCommandTests {
     #expect(CodexCommand.sandbox(.noInteraction).warnings.isEmpty)
     let warnings = CodexCommand.sandbox([.reader, .writer]).warnings
     #expect(warnings.count == 1)
-    // caw's own text lists "PARALLEL, WEB"; caw-tui lists its groups in ToolGroup.named order.
+    // The same text as caw's, in caw's group order.
     #expect(
       warnings.first
-        == "Codex provider cannot enforce per-tool restrictions for WEB, PARALLEL; these distinctions are lost in sandbox-level mapping."
+        == "Codex provider cannot enforce per-tool restrictions for PARALLEL, WEB; these distinctions are lost in sandbox-level mapping."
     )
     #expect(CodexCommand.sandbox([.reader, .writer, .exec, .web]).warnings.first?.contains("for PARALLEL;") == true)
   }
@@ -236,7 +249,8 @@ struct CodexCommandTests {
 struct OpencodeCommandTests {
   @Test("new session: model, variant, --thinking, system prompt prefixed, no --session")
   func newSession() {
-    let settings = AgentSettings(provider: .opencode, model: "openai/gpt-5.3-codex", reasoning: "high", systemPrompt: "SYS")
+    let settings = AgentSettings(
+      provider: .opencode, model: "openai/gpt-5.3-codex", reasoning: "high", systemPrompt: "SYS")
     let call = AgentSession.invocation(
       settings, TurnRequest(message: "first", sessionID: "caw-id"), executable: "/usr/local/bin/opencode")
     #expect(call.executable == "/usr/local/bin/opencode")
@@ -292,7 +306,8 @@ struct OpencodeCommandTests {
   @Test("config file: nil with nothing to say; tools only; mcp remote/local with environment only when set")
   func configFile() throws {
     #expect(OpencodeCommand.configFile(AgentSettings(provider: .opencode)) == nil)
-    let toolsOnly = try #require(OpencodeCommand.configFile(AgentSettings(provider: .opencode, tools: [.reader, .exec])))
+    let toolsOnly = try #require(
+      OpencodeCommand.configFile(AgentSettings(provider: .opencode, tools: [.reader, .exec])))
     #expect(
       PythonJSONWriter.string(toolsOnly, style: .singleLine)
         == #"{"$schema": "https://opencode.ai/config.json", "tools": {"edit": false, "write": false, "webfetch": false, "websearch": false, "task": false}}"#
@@ -307,7 +322,8 @@ struct OpencodeCommandTests {
         == #"{"$schema": "https://opencode.ai/config.json", "mcp": {"web": {"type": "remote", "url": "http://127.0.0.1:9999/mcp"}, "docs": {"type": "local", "command": ["python", "-m", "docs_srv"], "environment": {"TOKEN": "t0k"}}, "plain": {"type": "local", "command": ["srv"]}}}"#
     )
     let both = try #require(
-      OpencodeCommand.configFile(AgentSettings(provider: .opencode, tools: .noInteraction.subtracting(.web), mcpServers: [webServer])))
+      OpencodeCommand.configFile(
+        AgentSettings(provider: .opencode, tools: .noInteraction.subtracting(.web), mcpServers: [webServer])))
     #expect(
       PythonJSONWriter.string(both, style: .singleLine)
         == #"{"$schema": "https://opencode.ai/config.json", "mcp": {"web": {"type": "remote", "url": "http://127.0.0.1:9999/mcp"}}, "tools": {"webfetch": false, "websearch": false}}"#
@@ -336,7 +352,9 @@ struct InvocationHelpersTests {
     }
     #expect(
       throws: CawError(
-        .invalidArgument, "unknown tool group 'shell'; known groups: reader, writer, exec, web, parallel, interaction, all, no_interaction")
+        .invalidArgument,
+        "unknown tool group 'shell'; known groups: reader, writer, exec, web, parallel, interaction, all, no_interaction"
+      )
     ) {
       try ToolGroup(names: "reader,shell")
     }

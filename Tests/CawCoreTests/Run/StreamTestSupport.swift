@@ -1,5 +1,6 @@
-@testable import CawCore
 import OrderedCollections
+
+@testable import CawCore
 
 /// Feeds hand-written stream lines to the parsers the way a live run does.
 enum StreamFeed {

@@ -2,8 +2,9 @@ import OrderedCollections
 import Foundation
 
 /// Reads `codex exec --json` (spec §5.2) as caw does, and better where caw loses data: command output
-/// from `aggregated_output`, `file_change` items seen only at `item.completed` (with their `changes`),
-/// and a running command's `exit_code: null` not taken for an error. Also reads the transitional shape
+/// from `aggregated_output`, `file_change` items seen only at `item.completed` (with their `changes`, and
+/// an error when their `status` is `failed`), and a running command's `exit_code: null` not taken for an
+/// error. Also reads the transitional shape
 /// of codex 0.41–0.43 (`session.created`, items tagged `item_type`, `assistant_message`) and the legacy
 /// `{"id", "msg"}` event stream of earlier versions.
 public struct CodexStreamParser: StreamParser {
