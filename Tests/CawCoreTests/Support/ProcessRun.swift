@@ -55,26 +55,33 @@ enum ProcessRun {
 
 extension ProcessRun {
   /// Runs a program with its output discarded and returns its exit status and peak resident memory
-  /// (KiB), measured by `wait4` for that one child.
+  /// (KiB), read from its /proc `VmHWM` while it runs. (`wait4`'s `ru_maxrss` would not do: a child
+  /// spawned from a large test process inherits the parent's high-water mark across `exec`.)
   static func peakMemory(_ executable: String, _ arguments: [String], environment: [String: String]) throws
     -> (status: Int32, maxRSSKiB: Int)
   {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    for fd in [Int32(0), 1, 2] {
-      posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.environment = environment
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    var peak = 0
+    while process.isRunning {
+      peak = max(peak, highWaterMark(process.processIdentifier) ?? 0)
+      usleep(5_000)
     }
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-    guard spawned == 0 else { throw InteropError("cannot start \(executable): error \(spawned)") }
-    var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-    let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return (exitStatus, Int(usage.ru_maxrss))
+    process.waitUntilExit()
+    return (process.terminationStatus, peak)
+  }
+
+  /// `VmHWM` of a running process in KiB.
+  private static func highWaterMark(_ pid: Int32) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return nil }
+    return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
   }
 }
