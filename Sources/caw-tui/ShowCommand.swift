@@ -59,6 +59,10 @@ struct ShowCommand: ParsableCommand {
     out += handle.map { "Resume handle: \($0.encoded)\n" } ?? "Resume handle: none (no resume key was recorded)\n"
     if loaded.source == .eventLog { out += "Read from traj.jsonl (trajectory.json is missing or unreadable)\n" }
     if let stream = StreamProblems(t.metadata).summary { out += "Stream: \(line(stream))\n" }
+    let cancelled = (t.metadata["cancelled_turns"]?.arrayValue ?? []).compactMap { $0.numberValue?.intValue }
+    if !cancelled.isEmpty {
+      out += "Cancelled: turn " + cancelled.map(SessionStore.turnPrefix).joined(separator: ", ") + " (interrupted; recorded as far as it got)\n"
+    }
     for problem in loaded.problems { out += "Problem: \(line(problem.description))\n" }
     out += "\n"
     var table = TextTable(columns: [
