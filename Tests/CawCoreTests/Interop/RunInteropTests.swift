@@ -17,11 +17,6 @@ struct RunInteropTests {
     return FakeCLIs(scenario: tree.path + "/scenario.json", log: tree.path + "/fake.log", home: tree.path)
   }
 
-  private func trajectory(_ data: String, _ id: String) throws -> Trajectory {
-    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "\(data)/sessions/\(id)/trajectory.json")))
-    return try #require(try Trajectory.read(bytes).trajectory)
-  }
-
   @Test("Python caw resumes an opencode session caw-tui recorded, in the same directory")
   func pythonResumesOurSession() throws {
     let tree = TempTree()
@@ -39,7 +34,7 @@ struct RunInteropTests {
       ProcessRun.cawTUI, ["run", "--data-dir", data, "--provider", "opencode", "--system-prompt", "Be kind.", "start here"],
       environment: try environment(fakes))
     #expect(run.status == 0, "\(run.stderr)")
-    let id = try #require(try FileManager.default.contentsOfDirectory(atPath: data + "/sessions").first)
+    let id = try SessionFiles.onlySession(data)
     let handle = try #require(
       run.stderr.split(separator: "\n").first { $0.hasPrefix("resume handle: ") }.map { String($0.dropFirst(15)) })
     #expect(handle.contains(#""resume_key": "ses_interop01""#))
@@ -50,7 +45,7 @@ struct RunInteropTests {
     let argv = resumed["fake_log"]?[0]?["argv"]?.arrayValue?.compactMap(\.stringValue) ?? []
     #expect(argv.contains("--session") && argv.contains("ses_interop01"))
     #expect(argv.last == "and continue", "no system-prompt prefix on a resumed turn")
-    let t = try trajectory(data, id)
+    let t = try SessionFiles.trajectory(data, id)
     #expect(t.turns.map(\.input) == ["start here", "and continue"])
     #expect(t.systemPrompt == "Be kind.")
   }
@@ -68,7 +63,7 @@ struct RunInteropTests {
     let codexID = try #require(codex["session_id"]?.stringValue)
     let claudeHandle = try #require(claude["resume_handle"]?.stringValue)
     let claudeID = try #require(claude["session_id"]?.stringValue)
-    let before = try trajectory(data, codexID)
+    let before = try SessionFiles.trajectory(data, codexID)
     let fakes = scenario(
       tree,
       #"""
@@ -88,7 +83,7 @@ struct RunInteropTests {
       ProcessRun.cawTUI, ["resume", "--data-dir", data, claudeHandle, "claude again"], environment: environment)
     #expect(byHandle.status == 0, "\(byHandle.stderr)")
 
-    let after = try trajectory(data, codexID)
+    let after = try SessionFiles.trajectory(data, codexID)
     #expect(after.turns.count == before.turns.count + 1)
     #expect(after.createdAt == before.createdAt)
     #expect(after.systemPrompt == before.systemPrompt && after.model == before.model)

@@ -28,17 +28,6 @@ struct AgentRunTests {
     ]
   }
 
-  private func onlySession(_ data: String) throws -> String {
-    let ids = try FileManager.default.contentsOfDirectory(atPath: data + "/sessions")
-    try #require(ids.count == 1, "expected one session, found \(ids)")
-    return ids[0]
-  }
-
-  private func trajectory(_ data: String, _ id: String) throws -> Trajectory {
-    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "\(data)/sessions/\(id)/trajectory.json")))
-    return try #require(try Trajectory.read(bytes).trajectory)
-  }
-
   @Test("a CLI that is not installed gets caw's install hint and nothing is written")
   func missingCLI() throws {
     let tree = TempTree()
@@ -64,8 +53,8 @@ struct AgentRunTests {
       ProcessRun.cawTUI, ["run", "--data-dir", data, "--provider", "claude", "first", "second"], environment: fakes.environment())
     #expect(run.status == 1)
     #expect(run.stderr.contains("claude CLI exited with code 3: boom: rate limited by proxy"))
-    let id = try onlySession(data)
-    let t = try trajectory(data, id)
+    let id = try SessionFiles.onlySession(data)
+    let t = try SessionFiles.trajectory(data, id)
     #expect(t.turns.map(\.input) == ["first"])
     #expect(t.turns.first?.usage.cacheReadTokens == 300)
     #expect(!t.completedAt.isEmpty)
@@ -93,7 +82,7 @@ struct AgentRunTests {
     // Wait for the mid-turn snapshot that holds the tool call.
     var snapshot: Trajectory?
     for _ in 0..<200 {
-      if let id = try? onlySession(data), let t = try? trajectory(data, id), t.turns.first?.output.count == 1 {
+      if let id = try? SessionFiles.onlySession(data), let t = try? SessionFiles.trajectory(data, id), t.turns.first?.output.count == 1 {
         snapshot = t
         break
       }
@@ -107,8 +96,8 @@ struct AgentRunTests {
     kill(process.processIdentifier, SIGINT)
     process.waitUntilExit()
     #expect(process.terminationStatus == 130)
-    let id = try onlySession(data)
-    let t = try trajectory(data, id)
+    let id = try SessionFiles.onlySession(data)
+    let t = try SessionFiles.trajectory(data, id)
     #expect(t.turns.count == 1)
     #expect(t.turns.first?.toolCalls.first?.output == "built")
     #expect(t.turns.first?.result == "")
@@ -130,8 +119,8 @@ struct AgentRunTests {
       ProcessRun.cawTUI, ["run", "--data-dir", data, "--provider", "claude", "go"], environment: fakes.environment())
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.contains("usage limit reached; caw would wait"))
-    let id = try onlySession(data)
-    let t = try trajectory(data, id)
+    let id = try SessionFiles.onlySession(data)
+    let t = try SessionFiles.trajectory(data, id)
     #expect(t.usageLimited)
     #expect(t.metadata["skipped_stream_lines"] == .number(.int(2)))
     #expect(t.metadata["unknown_stream_events"] == .object(["mystery_event": .number(.int(1))]))
@@ -148,12 +137,12 @@ struct AgentRunTests {
     let (fakes, data) = try setUp(tree, [entry("claude", "hello", claudeLines("hi there"))])
     _ = try ProcessRun.run(
       ProcessRun.cawTUI, ["run", "--data-dir", data, "--provider", "claude", "hello"], environment: fakes.environment())
-    let id = try onlySession(data)
+    let id = try SessionFiles.onlySession(data)
     let raw = "\(data)/sessions/\(id)/turns/000_raw_output.jsonl"
     let imported = try ProcessRun.run(ProcessRun.cawTUI, ["import", raw])
     #expect(imported.status == 0, "\(imported.stderr)")
     let t = try #require(try Trajectory.read(Array(imported.stdout.utf8)).trajectory)
-    let recorded = try trajectory(data, id)
+    let recorded = try SessionFiles.trajectory(data, id)
     #expect(t.sessionID == id)
     #expect(t.turns.map(\.input) == ["hello"])
     #expect(t.turns.first?.output == recorded.turns.first?.output)
@@ -202,7 +191,7 @@ struct AgentRunEdgeTests {
       ProcessRun.cawTUI, ["run", "--data-dir", data, "--provider", "claude", "--cwd", project, "first"],
       environment: fakes.environment(), cwd: "/")
     #expect(run.status == 0, "\(run.stderr)")
-    let id = try #require(try FileManager.default.contentsOfDirectory(atPath: data + "/sessions").first)
+    let id = try SessionFiles.onlySession(data)
     let resumed = try ProcessRun.run(
       ProcessRun.cawTUI, ["resume", "--data-dir", data, id, "second"], environment: fakes.environment(), cwd: "/")
     #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -227,9 +216,8 @@ struct AgentRunEdgeTests {
     let run = try ProcessRun.run(
       ProcessRun.cawTUI, ["run", "--data-dir", data, "--provider", "claude", "review"], environment: fakes.environment())
     #expect(run.status == 0, "\(run.stderr)")
-    let id = try #require(try FileManager.default.contentsOfDirectory(atPath: data + "/sessions").first)
-    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "\(data)/sessions/\(id)/trajectory.json")))
-    let t = try #require(try Trajectory.read(bytes).trajectory)
+    let id = try SessionFiles.onlySession(data)
+    let t = try SessionFiles.trajectory(data, id)
     #expect(t.turns.first?.toolCalls.first?.output == "Looks good.")
     #expect(tree.read("data/sessions/\(id)/turns/000_raw_output.jsonl").contains("caw_traj:5b0e7c1a"))
   }
@@ -257,9 +245,8 @@ struct AgentRunEdgeTests {
       ProcessRun.cawTUI, ["run", "--data-dir", data, "--provider", "codex", "go"], environment: environment)
     #expect(status == 0)
     #expect(peak > 0 && peak < 100 * 1024, "caw-tui peaked at \(peak / 1024) MiB for a 120 MB stream")
-    let id = try #require(try FileManager.default.contentsOfDirectory(atPath: data + "/sessions").first)
-    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "\(data)/sessions/\(id)/trajectory.json")))
-    let t = try #require(try Trajectory.read(bytes).trajectory)
+    let id = try SessionFiles.onlySession(data)
+    let t = try SessionFiles.trajectory(data, id)
     #expect(t.turns.first?.result == "survived")
     #expect(t.metadata["skipped_stream_lines"] == .number(.int(250_000)))
     let raw = try FileManager.default.attributesOfItem(atPath: "\(data)/sessions/\(id)/turns/000_raw_output.jsonl")
