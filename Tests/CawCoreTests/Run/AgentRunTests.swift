@@ -71,7 +71,7 @@ struct AgentRunTests {
       #"{"type":"user","message":{"content":[{"type":"tool_result","tool_use_id":"toolu_1","content":"built"}]}}"#,
       #"{"type":"assistant","message":{"id":"msg_2","content":[{"type":"text","text":"never seen"}]}}"#,
     ]
-    let (fakes, data) = try setUp(tree, [entry("claude", "slow", lines, extra: ["line_delay_ms": 1500])])
+    let (fakes, data) = try setUp(tree, [entry("claude", "slow", lines, extra: ["line_delay_ms": 3000])])
     let process = Process()
     process.executableURL = URL(fileURLWithPath: ProcessRun.cawTUI)
     process.arguments = ["run", "--data-dir", data, "--provider", "claude", "slow work"]
@@ -79,10 +79,12 @@ struct AgentRunTests {
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
-    // Wait for the mid-turn snapshot that holds the tool call.
+    // Wait for the mid-turn snapshots: first the tool call, then its result.
     var snapshot: Trajectory?
-    for _ in 0..<200 {
-      if let id = try? SessionFiles.onlySession(data), let t = try? SessionFiles.trajectory(data, id), t.turns.first?.output.count == 1 {
+    for _ in 0..<800 {
+      if let id = try? SessionFiles.onlySession(data), let t = try? SessionFiles.trajectory(data, id),
+        t.turns.first?.toolCalls.first?.output == "built"
+      {
         snapshot = t
         break
       }
@@ -92,7 +94,6 @@ struct AgentRunTests {
     #expect(partial.completedAt == "")
     #expect(partial.turns.first?.input == "slow work")
     #expect(partial.turns.first?.usage == UsageStats())
-    try await Task.sleep(for: .milliseconds(1700))
     kill(process.processIdentifier, SIGINT)
     process.waitUntilExit()
     #expect(process.terminationStatus == 130)
