@@ -46,7 +46,7 @@ struct ResumeCommand: AsyncParsableCommand {
     let session = try AgentSession.resume(
       resolvedTarget, dataDirectory: directory, provider: pinned, model: model,
       workingDirectory: cwd.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-    try await TurnDriver(session: session, behaviour: behaviour).run(try messages.map(PromptArgument.read))
+    try await TurnDriver(session: session, dataDirectory: directory, behaviour: behaviour).run(try messages.map(PromptArgument.read))
   }
 
   /// A unique session-id prefix becomes the full id; handles and anything else pass through.

@@ -17,6 +17,9 @@ struct RunCommand: AsyncParsableCommand {
   @OptionGroup var agent: AgentOptions
   @OptionGroup var behaviour: RunBehaviour
 
+  @Option(name: .long, help: "Record under this new session id instead of a random one.")
+  var sessionID: String?
+
   @Flag(name: .long, help: "Print the first turn's command line and exit without running anything.")
   var dryRun = false
 
@@ -38,8 +41,10 @@ struct RunCommand: AsyncParsableCommand {
       throw CawError(.agent, ExecutableLocator.installHint(settings.provider))
     }
     let directory = try data.liveDataDirectory()
-    let session = try AgentSession.start(settings, dataDirectory: directory, metadata: try agent.metadata())
-    try await TurnDriver(session: session, behaviour: behaviour).run(messages)
+    if let sessionID { try SessionID.validate(sessionID) }
+    let session = try AgentSession.start(
+      settings, dataDirectory: directory, sessionID: sessionID, metadata: try agent.metadata())
+    try await TurnDriver(session: session, dataDirectory: directory, behaviour: behaviour).run(messages)
   }
 }
 

@@ -2,16 +2,22 @@ import ArgumentParser
 import CawCore
 import Foundation
 
-/// Runs a session's messages one after another for `run` and `resume`: prints events, waits out usage
-/// limits when asked, turns Ctrl-C into a clean cancel, ends the session and prints its resume handle.
+/// Runs a session's messages one after another for `run` and `resume`: lists the run in the
+/// ``RunRegistry`` while it records, prints events, waits out usage limits when asked, turns Ctrl-C into
+/// a clean cancel, ends the session and prints its resume handle.
 struct TurnDriver {
   let session: AgentSession
+  let dataDirectory: DataDirectory
   let behaviour: RunBehaviour
 
   /// Sends each message, then ends the session. Exits 130 after Ctrl-C, 1 after a failed turn.
   func run(_ messages: [String]) async throws {
     let printer = RunPrinter(verbose: behaviour.verbose)
     printer.note("session \(session.sessionID) in \(session.directory)")
+    let registry = RunRegistry()
+    let registration = try? registry.register(
+      sessionID: session.sessionID, dataDirectory: dataDirectory.path, provider: await session.settings.provider)
+    defer { registration.map(registry.unregister) }
     let work = Task { () async throws -> Void in
       var queue = messages
       while !queue.isEmpty {

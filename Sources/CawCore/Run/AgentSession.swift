@@ -39,12 +39,16 @@ public actor AgentSession {
   }
 
   /// Starts a new session under `dataDirectory`: creates its directory and writes the `metadata` line,
-  /// as caw's `start_session` does. `metadata` is laid over the recorded `cwd`.
+  /// as caw's `start_session` does. `metadata` is laid over the recorded `cwd`. A caller that needs to
+  /// know the id in advance (the TUI starting a detached run) passes a new one as `sessionID`.
   public static func start(
-    _ settings: AgentSettings, dataDirectory: DataDirectory, metadata: JSONObject = [:],
+    _ settings: AgentSettings, dataDirectory: DataDirectory, sessionID: String? = nil, metadata: JSONObject = [:],
     environment: AgentEnvironment = AgentEnvironment()
   ) throws(CawError) -> AgentSession {
-    let id = SessionStore.newSessionID()
+    let id = sessionID ?? SessionStore.newSessionID()
+    if sessionID != nil, FileSystem.status(try dataDirectory.sessionPath(id)) != nil {
+      throw CawError(.fileExists, "session \(id) already exists in \(dataDirectory.path)")
+    }
     let store = try SessionStore(dataDirectory: dataDirectory.path, sessionID: id)
     var trajectory = Trajectory(
       agent: settings.provider.rawValue, model: settings.model, sessionID: id,

