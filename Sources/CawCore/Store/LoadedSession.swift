@@ -26,6 +26,8 @@ public struct LoadedSession: Sendable {
   public var eventLog: EventLogReplay?
   /// Newest modification time of the session's files, in seconds since 1970.
   public var lastModified: Double
+  /// Whether `trajectory.json` exists but could not be read (caught mid-rewrite, or damaged).
+  public var trajectoryFileUnreadable = false
   /// Whether the last turn is still in progress (more turns than finished `turn_end` lines).
   public var hasTurnInProgress: Bool {
     guard status == .unfinished, let trajectory, let eventLog, source == .trajectoryFile else { return false }

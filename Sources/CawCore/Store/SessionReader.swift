@@ -86,9 +86,11 @@ public struct SessionReader: Sendable {
           session.trajectory = trajectory
           session.source = .trajectoryFile
         } else {
+          session.trajectoryFileUnreadable = true
           reasons.append("trajectory.json: \(problems.first?.message ?? "not a trajectory")")
         }
       } catch {
+        session.trajectoryFileUnreadable = true
         let what = bytes.isEmpty ? "is empty" : error.isTruncation ? "is torn (\(error))" : "is not JSON (\(error))"
         reasons.append("trajectory.json \(what)")
       }

@@ -1,0 +1,34 @@
+/// Re-reads a session that another process is writing. caw rewrites `trajectory.json` in place
+/// (truncate, then write), so a read can catch it empty or cut short: such a read is retried, and if the
+/// file stays unreadable the previous view is kept rather than replaced by the poorer `traj.jsonl` one.
+public struct SessionFollower: Sendable {
+  /// Where sessions are read from.
+  public let reader: SessionReader
+  /// The last good view of each followed session.
+  private var lastGood: [String: LoadedSession] = [:]
+
+  /// Creates a follower over a reader.
+  public init(reader: SessionReader) { self.reader = reader }
+
+  /// The current view of `id`: read again (up to `retries` more times, `delay` apart) while
+  /// `trajectory.json` is caught mid-write; the last good view when it never reads whole.
+  public mutating func refresh(_ id: String, retries: Int = 5, delay: Duration = .milliseconds(10)) async
+    -> LoadedSession
+  {
+    var loaded = reader.loadDirectory(named: id)
+    var attempt = 0
+    while loaded.trajectoryFileUnreadable && attempt < retries {
+      attempt += 1
+      try? await Task.sleep(for: delay)
+      loaded = reader.loadDirectory(named: id)
+    }
+    if loaded.trajectoryFileUnreadable, let previous = lastGood[id], previous.source == .trajectoryFile {
+      return previous
+    }
+    if loaded.source == .trajectoryFile { lastGood[id] = loaded }
+    return loaded
+  }
+
+  /// Forgets a session (when it is no longer shown).
+  public mutating func forget(_ id: String) { lastGood[id] = nil }
+}
