@@ -43,6 +43,11 @@ struct ResumeCommand: AsyncParsableCommand {
     guard ExecutableLocator().locate(plan.provider) != nil else {
       throw CawError(.agent, ExecutableLocator.installHint(plan.provider))
     }
+    if cwd == nil, plan.storedTrajectory?.metadata["cwd"]?.stringValue == nil {
+      let here = FileManager.default.currentDirectoryPath
+      FileHandle.standardError.write(
+        Data("note: the session has no recorded working directory; the agent runs in \(here) (use --cwd)\n".utf8))
+    }
     let session = try AgentSession.resume(
       resolvedTarget, dataDirectory: directory, provider: pinned, model: model,
       workingDirectory: cwd.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
