@@ -1,6 +1,7 @@
 import ArgumentParser
 import CawCore
 import Foundation
+import OrderedCollections
 
 /// `caw-tui resume HANDLE_OR_SESSION MESSAGE...`: continue a recorded session.
 struct ResumeCommand: AsyncParsableCommand {
