@@ -26,6 +26,22 @@ public struct LoadedSession: Sendable {
   public var eventLog: EventLogReplay?
   /// Newest modification time of the session's files, in seconds since 1970.
   public var lastModified: Double
+  /// Creates a loaded session from its parts (the reader builds these; tests and UIs may too).
+  public init(
+    id: String, path: String, trajectory: Trajectory?, source: Source?, status: SessionStatus, brokenReason: String?,
+    problems: [ReadProblem], eventLog: EventLogReplay?, lastModified: Double
+  ) {
+    self.id = id
+    self.path = path
+    self.trajectory = trajectory
+    self.source = source
+    self.status = status
+    self.brokenReason = brokenReason
+    self.problems = problems
+    self.eventLog = eventLog
+    self.lastModified = lastModified
+  }
+
   /// Whether the last turn is still in progress (more turns than finished `turn_end` lines).
   public var hasTurnInProgress: Bool {
     guard status == .unfinished, let trajectory, let eventLog, source == .trajectoryFile else { return false }
