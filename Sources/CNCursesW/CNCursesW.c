@@ -1,4 +1,5 @@
 #include "CNCursesW.h"
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 
@@ -16,7 +17,13 @@ void CNCursesW_restoreTerminalOnSignals(void) {
   action.sa_handler = restore_and_reraise;
   action.sa_flags = SA_RESETHAND;
   sigemptyset(&action.sa_mask);
+  sigset_t handled;
+  sigemptyset(&handled);
   for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
     sigaction(signals[i], &action, NULL);
+    sigaddset(&handled, signals[i]);
   }
+  // A blocked signal mask is inherited through fork and exec (a launcher's worker thread may have
+  // blocked everything); unblock these so a kill really restores the terminal and ends the process.
+  pthread_sigmask(SIG_UNBLOCK, &handled, NULL);
 }

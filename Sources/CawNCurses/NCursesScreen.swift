@@ -27,6 +27,11 @@ public final class NCursesScreen: Screen {
     input: UnsafeMutablePointer<FILE>? = nil, size fixedSize: Size? = nil
   ) throws {
     setlocale(LC_ALL, "")
+    // NB: curses draws wide characters only in a UTF-8 locale; fall back to C.UTF-8 when the environment
+    // names none (CI machines often have no LANG at all). The UI always draws UTF-8 (box drawing, glyphs).
+    if !String(cString: nl_langinfo(nl_item(CODESET))).uppercased().contains("UTF-8") {
+      setlocale(LC_CTYPE, "C.UTF-8")
+    }
     CNCursesW_restoreTerminalOnSignals()
     guard let output = output ?? fdopen(STDOUT_FILENO, "w"), let input = input ?? fdopen(STDIN_FILENO, "r"),
       let terminal = newterm(terminalName, output, input)

@@ -26,7 +26,8 @@ static inline int CNCursesW_CCHARW_MAX(void) { return CCHARW_MAX; }
 
 /// Installs handlers that call endwin() and then re-raise the signal with its default action, for
 /// SIGINT, SIGTERM, SIGHUP, SIGQUIT and the fatal signals a crash raises (SIGABRT, SIGILL, SIGTRAP,
-/// SIGSEGV, SIGBUS, SIGFPE), so the terminal is restored however the process ends. Written in C
-/// because a Swift closure cannot be a signal handler.
+/// SIGSEGV, SIGBUS, SIGFPE), so the terminal is restored however the process ends, and unblocks them
+/// in case the process inherited them blocked. Written in C because a Swift closure cannot be a
+/// signal handler.
 void CNCursesW_restoreTerminalOnSignals(void);
 #endif

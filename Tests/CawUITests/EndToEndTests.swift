@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux: keys in, what a person sees out, and a terminal restored afterwards.
+@Suite("End to end in tmux", .serialized)
+struct EndToEndTests {
+  /// A shell line that runs caw-tui with `arguments`, then reports its exit status and the tty modes.
+  private func command(_ arguments: String) -> String {
+    "'\(ProcessRun.cawTUI)' \(arguments); status=$?; "
+      + "modes=$(stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '); "
+      + "echo \"exit=$status modes: $modes\"; sleep 60"
+  }
+
+  @Test func browseTheDemoAt80x24AndQuit() throws {
+    let tmux = try Tmux(command("--demo"), width: 80, height: 24)
+    var screen = try tmux.waitFor("FIRST PROMPT")
+    #expect(screen.contains("● claude_code"))
+    #expect(screen.contains("README を日本語に翻訳"))
+    #expect(try tmux.display("#{alternate_on}") == "1")
+    try tmux.send("j", "Enter")
+    screen = try tmux.waitFor("Timeline  5f0c2a9e")
+    #expect(screen.contains("The date parser"))
+    try tmux.send("Enter")
+    screen = try tmux.waitFor("▌ User")
+    #expect(screen.contains("Sessions › 5f0c2a9e › turn 0"))
+    try tmux.send("?")
+    screen = try tmux.waitFor("Keys: Transcript")
+    #expect(screen.contains("Show or hide thinking"))
+    try tmux.send("Escape", "Escape", "Escape", "Tab", "Tab")
+    screen = try tmux.waitFor("By provider")
+    #expect(screen.contains("claude_code    $0.21   5"))
+    try tmux.send("q")
+    screen = try tmux.waitFor("modes:")
+    #expect(screen.contains("exit=0 modes: icanon echo"), "exit status and terminal modes after quitting: \(screen)")
+    #expect(!screen.contains("FIRST PROMPT"), "the TUI is still on screen after quitting")
+    #expect(try tmux.display("#{alternate_on}") == "0")
+  }
+
+  @Test func resizingRelaysOutThePanes() throws {
+    let tmux = try Tmux(command("--demo"), width: 80, height: 24)
+    try tmux.waitFor("FIRST PROMPT")
+    #expect(!(try tmux.capture()).contains("─ Cost"))
+    try tmux.resize(width: 200, height: 60)
+    let wide = try tmux.waitFor("─ Cost")
+    #expect(wide.contains("─ Timeline"))
+    #expect(wide.contains("claude-haiku-4-5-20251001"))
+    try tmux.resize(width: 40, height: 10)
+    let narrow = try tmux.waitFor("STARTED")
+    #expect(!narrow.contains("─ Cost"))
+    try tmux.send("q")
+    try tmux.waitFor("exit=0 modes:")
+  }
+
+  @Test(arguments: [("TERM", 143), ("HUP", 129), ("INT", 130)]) func signalsRestoreTheTerminal(signal: String, status: Int) throws {
+    let tmux = try Tmux(command("--demo"), width: 80, height: 24)
+    try tmux.waitFor("FIRST PROMPT")
+    let shell = try tmux.display("#{pane_pid}")
+    let children = try ProcessRun.run("/usr/bin/pgrep", ["-P", shell])
+    let pid = try #require(children.stdout.split(separator: "\n").first.map(String.init))
+    _ = try ProcessRun.run("/bin/kill", ["-\(signal)", pid])
+    let screen = try tmux.waitFor("modes:")
+    #expect(screen.contains("exit=\(status) modes: icanon echo"), "exit status and terminal modes after SIG\(signal): \(screen)")
+    #expect(try tmux.display("#{alternate_on}") == "0")
+  }
+
+  @Test func hostileSessionTextCannotTakeOverTheTerminal() throws {
+    let tree = TempTree("caw-e2e-hostile")
+    let hostile = "\u{1B}]0;pwned\u{07}\u{1B}]52;c;cm0gLXJmIH4=\u{07}\u{1B}[2J\u{1B}]8;;http://evil.example/\u{1B}\\link\u{1B}]8;;\u{1B}\\"
+    try HostileTree.write(output: hostile, to: tree.path + "/caw_data")
+    let tmux = try Tmux(command("--data-dir '\(tree.path)/caw_data'"), width: 100, height: 30)
+    var screen = try tmux.waitFor("FIRST PROMPT")
+    #expect(screen.contains("run it ␛]0;pwned␇"))
+    try tmux.send("Enter", "Enter", "j", "j", "j", "Enter")
+    screen = try tmux.waitFor("Output (error)")
+    #expect(screen.contains("␛]52;c;cm0gLXJmIH4=␇␛[2J␛]8;;http://evil.example/␛\\link"))
+    #expect(try tmux.display("#{pane_title}") != "pwned")
+    try tmux.send("q")
+    try tmux.waitFor("exit=0 modes:")
+  }
+
+  @Test func withoutADataDirectoryItSaysHowToGetOne() throws {
+    let tree = TempTree("caw-e2e-empty")
+    let result = try ProcessRun.run(ProcessRun.cawTUI, [], environment: ["PATH": "/usr/bin:/bin"], cwd: tree.path)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("no caw data at caw_data (there is no sessions/ directory in it)"))
+    #expect(result.stderr.contains("caw-tui --demo"))
+  }
+
+  @Test func withoutATerminalItPrintsTheList() throws {
+    let result = try ProcessRun.run(ProcessRun.cawTUI, ["--demo"])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("STATUS"))
+    #expect(result.stdout.contains("usage-limited"))
+  }
+}
