@@ -53,7 +53,7 @@ public struct Reducer: Sendable {
       case .timeline: .timeline
       case .cost: .cost
       }
-    case .subagent: .timeline
+    case .subagent: .subagent
     case .transcript: .transcript
     case .toolCall: .toolCall
     }

@@ -6,6 +6,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
   case timeline
   /// The cost pane.
   case cost
+  /// A subagent's timeline, opened from the tool call that ran it.
+  case subagent
   /// A turn's transcript.
   case transcript
   /// A tool call.
@@ -16,6 +18,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     switch self {
     case .sessions: "Session list"
     case .timeline: "Timeline"
+    case .subagent: "Subagent"
     case .cost: "Cost"
     case .transcript: "Transcript"
     case .toolCall: "Tool call"

@@ -26,7 +26,7 @@ enum TitleBar {
       switch page {
       case .browser: break
       case .subagent:
-        crumbs.append("⤷ subagent")
+        crumbs.append("↳ subagent")
       case .transcript(_, let turn):
         crumbs.append("turn \(turn)")
       case .toolCall(let path, let step):
