@@ -15,7 +15,7 @@ public enum ToolCallDocument {
       doc.blank()
       doc.row([
         Span("▸ Subagent ", .header),
-        Span("\(TextSanitizer.singleLine(sub.agent)) · \(TextSanitizer.singleLine(sub.model)) · \(sub.turns.count) turns · \(Format.cost(sub.totalUsage.cost))"),
+        Span("\(TextSanitizer.singleLine(sub.agent)) · \(TextSanitizer.singleLine(sub.model)) · \(sub.turns.count) turn\(sub.turns.count == 1 ? "" : "s") · \(Format.cost(sub.totalUsage.cost))"),
         Span("  Enter opens it", .dim),
       ])
     }
@@ -33,7 +33,7 @@ public enum ToolCallDocument {
     }
     doc.blank()
     let output = TextWrap.lines(call.output, width: width - 2)
-    doc.row([Span(call.isError ? "Output (error)" : "Output", call.isError ? .error : .header), Span("  \(output.count) lines", .dim)])
+    doc.row([Span(call.isError ? "Output (error)" : "Output", call.isError ? .error : .header), Span("  \(output.count) line\(output.count == 1 ? "" : "s")", .dim)])
     let shown = expanded ? output[...] : output.prefix(collapsedOutputLines)
     for row in shown {
       doc.row([Span("  " + row, call.isError ? .error : .normal)])
