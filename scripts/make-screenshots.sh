@@ -35,7 +35,7 @@ shot() { # name, then the keys that lead to it from the previous screen
   shift
   [ $# -gt 0 ] && tmux_ send-keys -t shots "$@"
   sleep 0.6
-  tmux_ capture-pane -e -p -t shots > ".build/$name.ansi"
+  tmux_ capture-pane -e -N -p -t shots > ".build/$name.ansi"
   "$venv/bin/python" scripts/ansi_to_png.py ".build/$name.ansi" "Screenshots/$name.png" "$columns" "$rows"
   echo "Screenshots/$name.png"
 }
@@ -46,6 +46,6 @@ shot timeline Enter
 shot transcript Enter
 shot tool-call-diff / E d i t Enter Enter
 shot cost Escape Escape Tab
-shot help '?'
-shot subagent Escape Escape j j Enter Enter / c o d e _ r e v i e w e r Enter Enter Enter
+shot help Escape '?'
+shot subagent Escape j j Enter Enter / c o d e _ r e v i e w e r Enter Enter Enter
 tmux_ send-keys -t shots q
