@@ -5,8 +5,8 @@ import Testing
 @Suite("End to end in tmux", .serialized)
 struct EndToEndTests {
   /// A shell line that runs caw-tui with `arguments`, then reports its exit status and the tty modes.
-  private func command(_ arguments: String) -> String {
-    "'\(ProcessRun.cawTUI)' \(arguments); status=$?; "
+  private func command(_ arguments: String, environment: String = "") -> String {
+    "\(environment) '\(ProcessRun.cawTUI)' \(arguments); status=$?; "
       + "modes=$(stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '); "
       + "echo \"exit=$status modes: $modes\"; sleep 60"
   }
@@ -74,6 +74,27 @@ struct EndToEndTests {
     screen = try tmux.waitFor("Output (error)")
     #expect(screen.contains("␛]52;c;cm0gLXJmIH4=␇␛[2J␛]8;;http://evil.example/␛\\link"))
     #expect(try tmux.display("#{pane_title}") != "pwned")
+    try tmux.send("q")
+    try tmux.waitFor("exit=0 modes:")
+  }
+
+  @Test func oHandsTheOpenTextToThePagerAndComesBack() throws {
+    let tree = TempTree("caw-e2e-pager")
+    let tmux = try Tmux(command("--demo", environment: "PAGER='cat > \(tree.path)/paged.txt'"), width: 80, height: 24)
+    try tmux.waitFor("FIRST PROMPT")
+    try tmux.send("j", "Enter", "Enter")
+    try tmux.waitFor("▌ User")
+    try tmux.send("o")
+    var paged = ""
+    for _ in 0..<100 where !paged.contains("Fixed: `parse`") {
+      usleep(50_000)
+      paged = tree.read("paged.txt")
+    }
+    #expect(paged.hasPrefix("▌ User  turn 0\n  The date parser in utils/dates.py crashes"))
+    #expect(paged.contains("▸ Edit"))
+    try tmux.send("j")
+    let screen = try tmux.waitFor("Turn 0")
+    #expect(screen.contains("Sessions › 5f0c2a9e › turn 0"))
     try tmux.send("q")
     try tmux.waitFor("exit=0 modes:")
   }

@@ -8,12 +8,12 @@ import Testing
 @Suite("ncurses adapter, headless", .serialized)
 struct NCursesScreenTests {
   /// Presents `frames` on a headless curses screen of `size` and returns the bytes sent and the rows curses holds.
-  private func present(_ frames: [CellGrid], size: Size, theme: Theme = .standard) throws -> (bytes: [UInt8], rows: [String]) {
+  private func present(_ frames: [CellGrid], size: Size, theme: Theme = .standard, terminal: String = "xterm-256color") throws -> (bytes: [UInt8], rows: [String]) {
     let tree = TempTree("caw-ncurses")
     let path = tree.path + "/terminal-output"
     let output = try #require(fopen(path, "w"))
     let input = try #require(fopen("/dev/null", "r"))
-    let screen = try NCursesScreen(theme: theme, terminalName: "xterm-256color", output: output, input: input, size: size)
+    let screen = try NCursesScreen(theme: theme, terminalName: terminal, output: output, input: input, size: size)
     #expect(screen.size == size)
     for frame in frames { try screen.present(frame) }
     let rows = (0..<size.height).map { screen.readBack(row: $0) }
@@ -54,6 +54,44 @@ struct NCursesScreenTests {
     #expect(occurrences("\u{1B}[2J", in: sent) == occurrences("\u{1B}[2J", in: String(decoding: baseline, as: UTF8.self)))
     #expect(sent.contains("␛]52;c;cm0gLXJmIH4=␇"))
     #expect(sent.contains("<U+202E>"))
+  }
+
+  /// A frame with a focused selection and an error, the roles whose looks differ most between themes.
+  private var styledFrame: CellGrid {
+    var grid = CellGrid(size: Size(width: 20, height: 2))
+    grid.put("selected", column: 0, row: 0, maxWidth: 20, role: .selectionFocused)
+    grid.put("failed", column: 0, row: 1, maxWidth: 20, role: .error)
+    return grid
+  }
+
+  @Test func anEightColourTerminalGetsTheEightAnsiColours() throws {
+    let sent = String(decoding: try present([styledFrame], size: Size(width: 20, height: 2), terminal: "xterm").bytes, as: UTF8.self)
+    #expect(sent.contains("\u{1B}[46m") || sent.contains("\u{1B}[30;46m"), "cyan background for the selection: \(sent.debugDescription)")
+    #expect(sent.contains("\u{1B}[31m") || sent.contains(";31m"), "red for the error")
+    #expect(!colourCodes(in: sent).contains(38) && !colourCodes(in: sent).contains(48), "no 256-colour sequences")
+  }
+
+  @Test func withoutColoursTheSelectionIsReverseVideo() throws {
+    let sent = String(decoding: try present([styledFrame], size: Size(width: 20, height: 2), terminal: "vt100").bytes, as: UTF8.self)
+    #expect(sent.contains("\u{1B}[7m") || sent.contains(";7m"), "reverse video for the selection: \(sent.debugDescription)")
+    #expect(colourCodes(in: sent).isEmpty, "no colour sequences")
+  }
+
+  @Test func monochromeThemeSendsNoColourOnAColourTerminal() throws {
+    let sent = String(decoding: try present([styledFrame], size: Size(width: 20, height: 2), theme: .monochrome).bytes, as: UTF8.self)
+    #expect(colourCodes(in: sent).isEmpty, "no colour sequences: \(sent.debugDescription)")
+    #expect(sent.contains("\u{1B}[7m") || sent.contains(";7m"))
+  }
+
+  /// The SGR parameters that pick a colour (30–38, 40–48, 90–107) in what was sent.
+  private func colourCodes(in sent: String) -> [Int] {
+    var codes: [Int] = []
+    for part in sent.components(separatedBy: "\u{1B}[").dropFirst() {
+      guard let end = part.firstIndex(where: { !("0"..."9").contains($0) && $0 != ";" }), part[end] == "m" else { continue }
+      codes += part[..<end].split(separator: ";").compactMap { Int($0) }
+        .filter { (30...38).contains($0) || (40...48).contains($0) || (90...107).contains($0) }
+    }
+    return codes
   }
 
   private func occurrences(_ needle: String, in text: String) -> Int {

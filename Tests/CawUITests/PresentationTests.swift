@@ -102,6 +102,16 @@ struct PresentationTests {
     #expect(shown.last == "● turn in progress…")
   }
 
+  @Test func linesAreCountedWithoutWrappingEverything() {
+    #expect(TextWrap.lineCount("") == 0)
+    #expect(TextWrap.lineCount("a") == 1)
+    #expect(TextWrap.lineCount("a\nb\n") == 2)
+    #expect(TextWrap.firstLines("one\ntwo\nthree", 2, width: 40) == ["one", "two"])
+    let huge = String(repeating: "x\n", count: 200_000)
+    #expect(TextWrap.firstLines(huge, 3, width: 40) == ["x", "x", "x"])
+    #expect(TextWrap.lineCount(huge) == 200_000)
+  }
+
   @Test func textWrapsAtDisplayWidth() {
     #expect(TextWrap.lines("aaa bbb ccc", width: 7) == ["aaa bbb", "ccc"])
     #expect(TextWrap.lines("日本語テキスト", width: 6) == ["日本語", "テキス", "ト"])

@@ -13,6 +13,21 @@ public enum TextWrap {
     return rows
   }
 
+  /// The number of lines in `text` (a final line break does not start another line).
+  public static func lineCount(_ text: String) -> Int {
+    guard !text.isEmpty else { return 0 }
+    let breaks = text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+    return text.utf8.last == 10 ? breaks : breaks + 1
+  }
+
+  /// The rows of the first `count` lines of `text` at `width`, without reading past them: cheap on
+  /// megabyte-sized tool outputs.
+  public static func firstLines(_ text: String, _ count: Int, width: Int) -> [String] {
+    guard count > 0, !text.isEmpty else { return [] }
+    let head = text.split(separator: "\n", maxSplits: count, omittingEmptySubsequences: false).prefix(count)
+    return lines(head.joined(separator: "\n"), width: width)
+  }
+
   private static func wrap(_ line: String, width: Int) -> [String] {
     guard DisplayWidth.of(line) > width else { return [line] }
     var rows: [String] = []

@@ -32,15 +32,15 @@ public enum ToolCallDocument {
       }
     }
     doc.blank()
-    let output = TextWrap.lines(call.output, width: width - 2)
-    doc.row([Span(call.isError ? "Output (error)" : "Output", call.isError ? .error : .header), Span("  \(output.count) line\(output.count == 1 ? "" : "s")", .dim)])
-    let shown = expanded ? output[...] : output.prefix(collapsedOutputLines)
+    let lineCount = TextWrap.lineCount(call.output)
+    doc.row([Span(call.isError ? "Output (error)" : "Output", call.isError ? .error : .header), Span("  \(lineCount) line\(lineCount == 1 ? "" : "s")", .dim)])
+    let shown = expanded ? TextWrap.lines(call.output, width: width - 2) : TextWrap.firstLines(call.output, collapsedOutputLines, width: width - 2)
     for row in shown {
       doc.row([Span("  " + row, call.isError ? .error : .normal)])
     }
-    if output.count > shown.count {
-      doc.row([Span("  … \(output.count - shown.count) more lines — x shows all", .dim)])
-    } else if expanded, output.count > collapsedOutputLines {
+    if !expanded, lineCount > collapsedOutputLines {
+      doc.row([Span("  … \(lineCount - collapsedOutputLines) more lines — x shows all", .dim)])
+    } else if expanded, lineCount > collapsedOutputLines {
       doc.row([Span("  (x folds the output)", .dim)])
     }
     return doc.lines

@@ -30,11 +30,19 @@ public enum TranscriptDocument {
         head.append(Span("  Enter opens", .dim))
         doc.row(head, block: i)
         doc.row([Span("  " + ToolCallDocument.argumentSummary(call), .dim)], block: i)
-        let output = TextWrap.lines(call.output, width: max(width - 4, 1))
-        for line in output.prefix(3) {
+        var preview: [String] = []
+        var linesShown = 0
+        while preview.count < 3, linesShown < 3 {
+          let next = TextWrap.firstLines(call.output, linesShown + 1, width: max(width - 4, 1))
+          guard next.count > preview.count else { break }
+          preview = next
+          linesShown += 1
+        }
+        for line in preview.prefix(3) {
           doc.row([Span("  │ " + line, call.isError ? .error : .normal)], block: i)
         }
-        if output.count > 3 { doc.row([Span("  │ … \(output.count - 3) more lines", .dim)], block: i) }
+        let more = TextWrap.lineCount(call.output) - linesShown
+        if more > 0 { doc.row([Span("  │ … \(more) more line\(more == 1 ? "" : "s")", .dim)], block: i) }
       }
     }
     if inProgress {
