@@ -6,7 +6,7 @@ enum TitleBar {
   static func render(_ state: AppState, into grid: inout CellGrid, area: Rect) {
     guard !area.isEmpty else { return }
     grid.fill(area, role: .titleBar)
-    let crumbs = breadcrumbs(state).joined(separator: " › ")
+    let crumbs = fitted(breadcrumbs(state), width: area.width - 11)
     let used = grid.put(" caw-tui  " + crumbs + " ", column: area.x, row: area.y, maxWidth: area.width, role: .titleBar, clip: area)
     let dir = " " + TextSanitizer.singleLine(state.dataDirectory) + " "
     let room = area.width - used
@@ -14,6 +14,17 @@ enum TitleBar {
       let shown = Truncate.fit(dir, room - 1)
       grid.put(shown, column: area.maxX - DisplayWidth.of(shown), row: area.y, maxWidth: room, role: .titleBar, clip: area)
     }
+  }
+
+  /// The crumbs joined, dropping the oldest ones for `…` when they do not fit: the current page stays visible.
+  static func fitted(_ crumbs: [String], width: Int) -> String {
+    var shown = crumbs
+    var text = shown.joined(separator: " › ")
+    while DisplayWidth.of(text) > width, shown.count > 1 {
+      shown.removeFirst()
+      text = "… › " + shown.joined(separator: " › ")
+    }
+    return text
   }
 
   /// The path to the current page: `Sessions › 5f0c2a9e › turn 0 › Edit`.
