@@ -23,7 +23,7 @@ struct DocumentBuilder {
   }
 
   /// An empty row.
-  mutating func blank(block: Int? = nil) {
-    lines.append(DocumentLine([], block: block))
+  mutating func blank() {
+    lines.append(.blank)
   }
 }

@@ -72,11 +72,7 @@ public struct Theme: Hashable, Sendable {
 
   /// The theme to use: `requested` by name, else monochrome when `NO_COLOR` is set and not empty, else the default.
   public static func select(requested: String?, environment: [String: String]) -> Theme? {
-    switch requested {
-    case "default": return .standard
-    case "mono", "monochrome": return .monochrome
-    case nil: return (environment["NO_COLOR"] ?? "").isEmpty ? .standard : .monochrome
-    default: return nil
-    }
+    guard let requested else { return (environment["NO_COLOR"] ?? "").isEmpty ? .standard : .monochrome }
+    return [standard, monochrome].first { $0.name == requested || (requested == "monochrome" && $0.name == "mono") }
   }
 }
