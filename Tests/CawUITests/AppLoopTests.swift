@@ -19,8 +19,12 @@ struct AppLoopTests {
       })
     try loop.run()
     #expect(performed == [.listSessions, .quit])
-    #expect(loop.screen.frames.map(\.size) == [Size(width: 40, height: 10), Size(width: 40, height: 10), Size(width: 60, height: 12), Size(width: 60, height: 12)])
-    #expect(loop.screen.frames[1].text.contains("Keys: Session list"))
+    #expect(loop.screen.frames.map(\.size) == [
+      Size(width: 40, height: 10), Size(width: 40, height: 10), Size(width: 40, height: 10), Size(width: 60, height: 12),
+      Size(width: 60, height: 12),
+    ])
+    #expect(loop.screen.frames[0].text.contains("Reading sessions…"))
+    #expect(loop.screen.frames[2].text.contains("Keys: Session list"))
     #expect(loop.screen.lastFrame.text.contains("No sessions in this data directory yet."))
     #expect(loop.screen.pendingEvents == [.key(.character("j"))])
     #expect(loop.state.quitting)

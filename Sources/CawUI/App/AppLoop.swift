@@ -34,6 +34,7 @@ public struct AppLoop<S: Screen> {
   /// Runs until the user quits, or (with `stopWhenIdle`) until the screen has no event left.
   public mutating func run(stopWhenIdle: Bool = false, poll: Duration = .milliseconds(250)) throws {
     try send(.terminalResized(screen.size))
+    try screen.present(AppView.render(state, keymap: reducer.keymap))  // "Reading sessions…" while listing
     try send(.sessionsRequested)
     while !state.quitting {
       try screen.present(AppView.render(state, keymap: reducer.keymap))

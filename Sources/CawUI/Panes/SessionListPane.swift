@@ -32,7 +32,7 @@ enum SessionListPane {
   }
 
   private static func columns(width: Int) -> [TableColumn] {
-    if width >= 120 {
+    if width >= 100 {
       return [
         TableColumn(title: "", width: 1), TableColumn(title: "PROVIDER", width: 11), TableColumn(title: "MODEL", width: 26),
         TableColumn(title: "STARTED", width: 10), TableColumn(title: "TURNS", width: 5, right: true),
