@@ -31,7 +31,8 @@ struct ColorPairs {
     if style.dim { attributes |= CNCursesW_A_DIM() }
     var pair: Int16 = 0
     if usesColor && (style.foreground != .terminalDefault || style.background != .terminalDefault) {
-      let colors = PairColors(foreground: Int16(style.foreground.rawValue), background: Int16(style.background.rawValue))
+      let colors = PairColors(
+        foreground: Int16(style.foreground.rawValue), background: Int16(style.background.rawValue))
       if let existing = pairs[colors] {
         pair = existing
       } else if pairs.count + 1 < Int(CNCursesW_COLOR_PAIRS()) {

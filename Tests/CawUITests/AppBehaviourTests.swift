@@ -107,8 +107,9 @@ struct AppBehaviourTests {
     #expect(app.text.contains("match 1/2"))
     try app.press(.character("N"))
     #expect(app.text.contains("match 2/2"))
-    let matchCells = (0..<app.frame.size.height).flatMap { row in (0..<app.frame.size.width).map { app.frame[$0, row] } }
-      .filter { $0.role == .match }
+    let matchCells = (0..<app.frame.size.height).flatMap { row in (0..<app.frame.size.width).map { app.frame[$0, row] }
+    }
+    .filter { $0.role == .match }
     #expect(matchCells.map(\.text).joined().contains("pytest"))
   }
 
@@ -118,7 +119,9 @@ struct AppBehaviourTests {
     let output = (1...300).map { "row \($0)" }.joined(separator: "\n")
     var t = Trajectory(agent: "claude_code", model: "m", sessionID: "long", createdAt: "2026-11-22T05:00:00+00:00")
     try store.writeMetadata(t)
-    let turn = Turn(input: "go", output: [.toolUse(ToolUse(id: "1", name: "Bash", arguments: .object(["command": "seq 300"]), output: output))])
+    let turn = Turn(
+      input: "go",
+      output: [.toolUse(ToolUse(id: "1", name: "Bash", arguments: .object(["command": "seq 300"]), output: output))])
     t.turns = [turn]
     try store.appendTurn(turn, trajectory: t, rawOutput: "")
     var app = AppHarness(dataDirectory: tree.path + "/caw_data", size: Size(width: 80, height: 24))
@@ -136,7 +139,9 @@ struct AppBehaviourTests {
 
   @Test func escapeGoesBackOutOneLevelAtATime() throws {
     var app = try AppHarness.demo(size)
-    try app.press(.down, .enter, .enter, .character("j"), .character("j"), .character("j"), .character("j"), .character("j"), .character("j"), .enter)
+    try app.press(
+      .down, .enter, .enter, .character("j"), .character("j"), .character("j"), .character("j"), .character("j"),
+      .character("j"), .enter)
     #expect(app.state.stack.count == 2)
     #expect(app.text.contains("Sessions › 5f0c2a9e › turn 0 › Read"))
     try app.press(.escape)

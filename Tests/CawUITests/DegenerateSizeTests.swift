@@ -5,11 +5,14 @@ import Testing
 /// Every screen at sizes too small to be useful: nothing crashes, nothing is drawn outside the grid.
 @Suite("Degenerate sizes")
 struct DegenerateSizeTests {
-  static let sizes = [Size(width: 0, height: 0), Size(width: 1, height: 1), Size(width: 20, height: 5), Size(width: 3, height: 40)]
+  static let sizes = [
+    Size(width: 0, height: 0), Size(width: 1, height: 1), Size(width: 20, height: 5), Size(width: 3, height: 40),
+  ]
 
   /// The key presses that open each screen of the app.
   static let journeys: [[Key]] = [
-    [], [.enter], [.tab, .tab], [.character("?")], [.down, .enter, .enter], [.down, .enter, .enter, .character("G"), .enter],
+    [], [.enter], [.tab, .tab], [.character("?")], [.down, .enter, .enter],
+    [.down, .enter, .enter, .character("G"), .enter],
   ]
 
   @Test(arguments: sizes) func everyScreenRenders(size: Size) throws {
@@ -27,12 +30,13 @@ struct DegenerateSizeTests {
 
   @Test func twentyByFiveStillShowsTheList() throws {
     let app = try AppHarness.demo(Size(width: 20, height: 5))
-    #expect(app.frame.text == """
-       caw-tui  Sessions  
-      ─ Sessions  7/7 ·…──
-        STARTED     COST …
-      ● 10m ago    $0.02 …
-      ? help  q quit  Tab 
-      """)
+    #expect(
+      app.frame.text == """
+         caw-tui  Sessions  
+        ─ Sessions  7/7 ·…──
+          STARTED     COST …
+        ● 10m ago    $0.02 …
+        ? help  q quit  Tab 
+        """)
   }
 }

@@ -51,7 +51,9 @@ struct EndToEndTests {
     try tmux.waitFor("exit=0 modes:")
   }
 
-  @Test(arguments: [("TERM", 143), ("HUP", 129), ("INT", 130)]) func signalsRestoreTheTerminal(signal: String, status: Int) throws {
+  @Test(arguments: [("TERM", 143), ("HUP", 129), ("INT", 130)]) func signalsRestoreTheTerminal(
+    signal: String, status: Int
+  ) throws {
     let tmux = try Tmux(command("--demo"), width: 80, height: 24)
     try tmux.waitFor("FIRST PROMPT")
     let shell = try tmux.display("#{pane_pid}")
@@ -59,13 +61,16 @@ struct EndToEndTests {
     let pid = try #require(children.stdout.split(separator: "\n").first.map(String.init))
     _ = try ProcessRun.run("/bin/kill", ["-\(signal)", pid])
     let screen = try tmux.waitFor("modes:")
-    #expect(screen.contains("exit=\(status) modes: icanon echo"), "exit status and terminal modes after SIG\(signal): \(screen)")
+    #expect(
+      screen.contains("exit=\(status) modes: icanon echo"),
+      "exit status and terminal modes after SIG\(signal): \(screen)")
     #expect(try tmux.display("#{alternate_on}") == "0")
   }
 
   @Test func hostileSessionTextCannotTakeOverTheTerminal() throws {
     let tree = TempTree("caw-e2e-hostile")
-    let hostile = "\u{1B}]0;pwned\u{07}\u{1B}]52;c;cm0gLXJmIH4=\u{07}\u{1B}[2J\u{1B}]8;;http://evil.example/\u{1B}\\link\u{1B}]8;;\u{1B}\\"
+    let hostile =
+      "\u{1B}]0;pwned\u{07}\u{1B}]52;c;cm0gLXJmIH4=\u{07}\u{1B}[2J\u{1B}]8;;http://evil.example/\u{1B}\\link\u{1B}]8;;\u{1B}\\"
     try HostileTree.write(output: hostile, to: tree.path + "/caw_data")
     let tmux = try Tmux(command("--data-dir '\(tree.path)/caw_data'"), width: 100, height: 30)
     var screen = try tmux.waitFor("FIRST PROMPT")

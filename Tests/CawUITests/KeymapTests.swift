@@ -7,7 +7,9 @@ struct KeymapTests {
     var seen: [Key: Command] = [:]
     for binding in Keymap.standard.bindings(in: context) {
       for key in binding.keys {
-        #expect(seen[key] == nil, "\(key) is bound to \(seen[key].map { "\($0)" } ?? "") and \(binding.command) in \(context)")
+        #expect(
+          seen[key] == nil, "\(key) is bound to \(seen[key].map { "\($0)" } ?? "") and \(binding.command) in \(context)"
+        )
         seen[key] = binding.command
       }
     }
@@ -32,7 +34,8 @@ struct KeymapTests {
 
   @Test func helpAndFooterAreReadFromTheTable() throws {
     var keymap = Keymap.standard
-    keymap.bindings.append(Binding([.character("z")], .toggleExpand, "Zoom the whole output", footer: "zoom", in: [.sessions]))
+    keymap.bindings.append(
+      Binding([.character("z")], .toggleExpand, "Zoom the whole output", footer: "zoom", in: [.sessions]))
     var state = try AppHarness.demo(Size(width: 100, height: 40)).state
     state.showingHelp = true
     let text = AppView.render(state, keymap: keymap).text

@@ -8,7 +8,9 @@ import Testing
 @Suite("ncurses adapter, headless", .serialized)
 struct NCursesScreenTests {
   /// Presents `frames` on a headless curses screen of `size` and returns the bytes sent and the rows curses holds.
-  private func present(_ frames: [CellGrid], size: Size, theme: Theme = .standard, terminal: String = "xterm-256color") throws -> (bytes: [UInt8], rows: [String]) {
+  private func present(_ frames: [CellGrid], size: Size, theme: Theme = .standard, terminal: String = "xterm-256color")
+    throws -> (bytes: [UInt8], rows: [String])
+  {
     let tree = TempTree("caw-ncurses")
     let path = tree.path + "/terminal-output"
     let output = try #require(fopen(path, "w"))
@@ -34,8 +36,10 @@ struct NCursesScreenTests {
   }
 
   @Test func hostileToolOutputNeverReachesTheTerminalRaw() throws {
-    let hostile = "\u{1B}[2J\u{1B}[H" + "\u{1B}]52;c;cm0gLXJmIH4=\u{07}" + "\u{1B}]0;pwned\u{07}"
-      + "\u{1B}]8;;http://evil.example/\u{1B}\\click\u{1B}]8;;\u{1B}\\" + "\u{1B}P+q544e\u{1B}\\" + "\u{9B}31m\u{202E}txt"
+    let hostile =
+      "\u{1B}[2J\u{1B}[H" + "\u{1B}]52;c;cm0gLXJmIH4=\u{07}" + "\u{1B}]0;pwned\u{07}"
+      + "\u{1B}]8;;http://evil.example/\u{1B}\\click\u{1B}]8;;\u{1B}\\" + "\u{1B}P+q544e\u{1B}\\"
+      + "\u{9B}31m\u{202E}txt"
     let tree = TempTree("caw-hostile")
     try HostileTree.write(output: hostile, to: tree.path + "/caw_data")
     var app = AppHarness(dataDirectory: tree.path + "/caw_data", size: Size(width: 100, height: 30))
@@ -51,7 +55,8 @@ struct NCursesScreenTests {
     #expect(!sent.contains("\u{1B}P"), "a DCS sequence was sent")
     #expect(!bytes.contains(0x07), "a BEL was sent")
     #expect(!sent.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0.value == 0x202E })
-    #expect(occurrences("\u{1B}[2J", in: sent) == occurrences("\u{1B}[2J", in: String(decoding: baseline, as: UTF8.self)))
+    #expect(
+      occurrences("\u{1B}[2J", in: sent) == occurrences("\u{1B}[2J", in: String(decoding: baseline, as: UTF8.self)))
     #expect(sent.contains("␛]52;c;cm0gLXJmIH4=␇"))
     #expect(sent.contains("<U+202E>"))
   }
@@ -65,20 +70,26 @@ struct NCursesScreenTests {
   }
 
   @Test func anEightColourTerminalGetsTheEightAnsiColours() throws {
-    let sent = String(decoding: try present([styledFrame], size: Size(width: 20, height: 2), terminal: "xterm").bytes, as: UTF8.self)
-    #expect(sent.contains("\u{1B}[46m") || sent.contains("\u{1B}[30;46m"), "cyan background for the selection: \(sent.debugDescription)")
+    let sent = String(
+      decoding: try present([styledFrame], size: Size(width: 20, height: 2), terminal: "xterm").bytes, as: UTF8.self)
+    #expect(
+      sent.contains("\u{1B}[46m") || sent.contains("\u{1B}[30;46m"),
+      "cyan background for the selection: \(sent.debugDescription)")
     #expect(sent.contains("\u{1B}[31m") || sent.contains(";31m"), "red for the error")
     #expect(!colourCodes(in: sent).contains(38) && !colourCodes(in: sent).contains(48), "no 256-colour sequences")
   }
 
   @Test func withoutColoursTheSelectionIsReverseVideo() throws {
-    let sent = String(decoding: try present([styledFrame], size: Size(width: 20, height: 2), terminal: "vt100").bytes, as: UTF8.self)
-    #expect(sent.contains("\u{1B}[7m") || sent.contains(";7m"), "reverse video for the selection: \(sent.debugDescription)")
+    let sent = String(
+      decoding: try present([styledFrame], size: Size(width: 20, height: 2), terminal: "vt100").bytes, as: UTF8.self)
+    #expect(
+      sent.contains("\u{1B}[7m") || sent.contains(";7m"), "reverse video for the selection: \(sent.debugDescription)")
     #expect(colourCodes(in: sent).isEmpty, "no colour sequences")
   }
 
   @Test func monochromeThemeSendsNoColourOnAColourTerminal() throws {
-    let sent = String(decoding: try present([styledFrame], size: Size(width: 20, height: 2), theme: .monochrome).bytes, as: UTF8.self)
+    let sent = String(
+      decoding: try present([styledFrame], size: Size(width: 20, height: 2), theme: .monochrome).bytes, as: UTF8.self)
     #expect(colourCodes(in: sent).isEmpty, "no colour sequences: \(sent.debugDescription)")
     #expect(sent.contains("\u{1B}[7m") || sent.contains(";7m"))
   }
@@ -87,7 +98,9 @@ struct NCursesScreenTests {
   private func colourCodes(in sent: String) -> [Int] {
     var codes: [Int] = []
     for part in sent.components(separatedBy: "\u{1B}[").dropFirst() {
-      guard let end = part.firstIndex(where: { !("0"..."9").contains($0) && $0 != ";" }), part[end] == "m" else { continue }
+      guard let end = part.firstIndex(where: { !("0"..."9").contains($0) && $0 != ";" }), part[end] == "m" else {
+        continue
+      }
       codes += part[..<end].split(separator: ";").compactMap { Int($0) }
         .filter { (30...38).contains($0) || (40...48).contains($0) || (90...107).contains($0) }
     }

@@ -5,13 +5,18 @@ import Testing
 
 @Suite("Rows and documents, without a grid")
 struct PresentationTests {
-  private func summary(agent: String = "codex", cost: Double = 0.5, turns: Int = 1, created: String, status: SessionStatus = .finished) -> SessionSummary {
-    var t = Trajectory(agent: agent, model: "m", sessionID: "s", createdAt: created, completedAt: status == .unfinished ? "" : created)
+  private func summary(
+    agent: String = "codex", cost: Double = 0.5, turns: Int = 1, created: String, status: SessionStatus = .finished
+  ) -> SessionSummary {
+    var t = Trajectory(
+      agent: agent, model: "m", sessionID: "s", createdAt: created, completedAt: status == .unfinished ? "" : created)
     t.turns = Array(repeating: Turn(input: "hi"), count: turns)
     t.usage = UsageStats(costUSD: .double(cost))
-    return SessionSummary(LoadedSession(
-      id: "id-\(agent)-\(cost)", path: "/x", trajectory: t, source: .trajectoryFile, status: status, brokenReason: nil,
-      problems: [], eventLog: nil, lastModified: 0))
+    return SessionSummary(
+      LoadedSession(
+        id: "id-\(agent)-\(cost)", path: "/x", trajectory: t, source: .trajectoryFile, status: status,
+        brokenReason: nil,
+        problems: [], eventLog: nil, lastModified: 0))
   }
 
   @Test func relativeTimes() {
@@ -58,24 +63,40 @@ struct PresentationTests {
   }
 
   @Test func editCallsBecomeUnifiedDiffs() throws {
-    let edit = ToolUse(id: "1", name: "Edit", arguments: .object(["file_path": "src/a.py", "old_string": "x = 1", "new_string": "x = 2"]))
+    let edit = ToolUse(
+      id: "1", name: "Edit",
+      arguments: .object(["file_path": "src/a.py", "old_string": "x = 1", "new_string": "x = 2"]))
     let lines = try #require(EditDiff.lines(for: edit))
     #expect(lines.map(\.text) == ["--- a/src/a.py", "+++ b/src/a.py", "@@ edit @@", "-x = 1", "+x = 2"])
     #expect(lines.map(\.role) == [.diffHeader, .diffHeader, .diffHeader, .diffRemoved, .diffAdded])
-    let multi = ToolUse(id: "2", name: "MultiEdit", arguments: .object([
-      "file_path": "/abs/b.py",
-      "edits": .array([.object(["old_string": "a", "new_string": "b"]), .object(["old_string": "c", "new_string": "d"])]),
-    ]))
-    #expect(try #require(EditDiff.lines(for: multi)).map(\.text) == [
-      "--- /abs/b.py", "+++ /abs/b.py", "@@ edit 1 of 2 @@", "-a", "+b", "@@ edit 2 of 2 @@", "-c", "+d",
-    ])
+    let multi = ToolUse(
+      id: "2", name: "MultiEdit",
+      arguments: .object([
+        "file_path": "/abs/b.py",
+        "edits": .array([
+          .object(["old_string": "a", "new_string": "b"]), .object(["old_string": "c", "new_string": "d"]),
+        ]),
+      ]))
+    #expect(
+      try #require(EditDiff.lines(for: multi)).map(\.text) == [
+        "--- /abs/b.py", "+++ /abs/b.py", "@@ edit 1 of 2 @@", "-a", "+b", "@@ edit 2 of 2 @@", "-c", "+d",
+      ])
     let write = ToolUse(id: "3", name: "Write", arguments: .object(["file_path": "n.txt", "content": "one\ntwo"]))
-    #expect(try #require(EditDiff.lines(for: write)).map(\.text) == ["--- /dev/null", "+++ b/n.txt", "@@ new file @@", "+one", "+two"])
-    let patch = ToolUse(id: "4", name: "apply_patch", arguments: .object(["input": "*** Begin Patch\n@@\n-old\n+new\n ctx"]))
-    #expect(try #require(EditDiff.lines(for: patch)).map(\.role) == [.diffHeader, .diffHeader, .diffRemoved, .diffAdded, .normal])
-    let change = ToolUse(id: "5", name: "file_change", arguments: .object([
-      "changes": .array([.object(["path": "m.sql", "kind": "add", "unified_diff": "+create table"])]),
-    ]))
+    #expect(
+      try #require(EditDiff.lines(for: write)).map(\.text) == [
+        "--- /dev/null", "+++ b/n.txt", "@@ new file @@", "+one", "+two",
+      ])
+    let patch = ToolUse(
+      id: "4", name: "apply_patch", arguments: .object(["input": "*** Begin Patch\n@@\n-old\n+new\n ctx"]))
+    #expect(
+      try #require(EditDiff.lines(for: patch)).map(\.role) == [
+        .diffHeader, .diffHeader, .diffRemoved, .diffAdded, .normal,
+      ])
+    let change = ToolUse(
+      id: "5", name: "file_change",
+      arguments: .object([
+        "changes": .array([.object(["path": "m.sql", "kind": "add", "unified_diff": "+create table"])])
+      ]))
     #expect(try #require(EditDiff.lines(for: change)).map(\.text) == ["add m.sql", "+create table"])
     #expect(EditDiff.lines(for: ToolUse(id: "6", name: "Bash", arguments: .object(["command": "ls"]))) == nil)
   }
@@ -119,9 +140,12 @@ struct PresentationTests {
   }
 
   @Test func costBarsUseEighths() {
-    let t = Trajectory(agent: "codex", turns: [
-      Turn(input: "a", usage: UsageStats(costUSD: .double(0.2))), Turn(input: "b", usage: UsageStats(costUSD: .double(0.1))),
-    ], usage: UsageStats(costUSD: .double(0.3)))
+    let t = Trajectory(
+      agent: "codex",
+      turns: [
+        Turn(input: "a", usage: UsageStats(costUSD: .double(0.2))),
+        Turn(input: "b", usage: UsageStats(costUSD: .double(0.1))),
+      ], usage: UsageStats(costUSD: .double(0.3)))
     let rows = CostReport.build(session: t, id: "abcdef123", summaries: [], filtered: false, width: 58).map(\.text)
     #expect(rows[0] == "Session abcdef12  codex · ")
     #expect(rows[1] == "  total $0.3000  own $0.3000  subagents $0.0000")

@@ -21,7 +21,8 @@ struct PythonWrittenTreeTests {
     try app.press(.enter, .enter, .enter)
     #expect(app.state.stack.count == 6)
     #expect(app.text.contains("0 Check the style"))
-    #expect(app.frame.rowText(0).hasPrefix(" caw-tui  … › ↳ subagent › turn 0 › mcp__subagent__style_checker › ↳ subagent "))
+    #expect(
+      app.frame.rowText(0).hasPrefix(" caw-tui  … › ↳ subagent › turn 0 › mcp__subagent__style_checker › ↳ subagent "))
     for _ in 0..<6 { try app.press(.escape) }
     #expect(app.state.stack.isEmpty)
   }

@@ -13,7 +13,8 @@ public struct AppLoop<S: Screen> {
   public let perform: (Effect) throws -> [Action]
 
   /// A loop over `screen`, starting from `state`.
-  public init(screen: S, state: AppState, reducer: Reducer = Reducer(), perform: @escaping (Effect) throws -> [Action]) {
+  public init(screen: S, state: AppState, reducer: Reducer = Reducer(), perform: @escaping (Effect) throws -> [Action])
+  {
     self.screen = screen
     self.state = state
     self.reducer = reducer

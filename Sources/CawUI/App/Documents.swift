@@ -61,7 +61,8 @@ public enum Documents {
     var rows: [DocumentLine] = []
     for (i, turn) in t.turns.enumerated() {
       if i > 0 { rows += [.blank, DocumentLine([Span(String(repeating: "─", count: width))])] }
-      rows += TranscriptDocument.build(turn, index: i, inProgress: state.isInProgress(path, turn: i), showThinking: true, width: width)
+      rows += TranscriptDocument.build(
+        turn, index: i, inProgress: state.isInProgress(path, turn: i), showThinking: true, width: width)
     }
     return rows
   }

@@ -9,7 +9,9 @@ extension Reducer {
     let layout = ScreenLayout(size: state.size, focus: state.focus)
     switch state.page {
     case .browser:
-      guard let pane = layout.pane(atColumn: event.column, row: event.row), let area = layout.panes[pane] else { return [] }
+      guard let pane = layout.pane(atColumn: event.column, row: event.row), let area = layout.panes[pane] else {
+        return []
+      }
       state.focus = pane
       switch event.kind {
       case .wheelUp: return run(.up, &state, times: Self.wheelRows)

@@ -56,16 +56,19 @@ extension Reducer {
   func refreshSearch(_ state: inout AppState) {
     guard let search = state.search else { return }
     let matches = Self.matches(of: search.query, in: Documents.lines(state))
-    state.search = Search(query: search.query, matches: matches, current: min(search.current, max(matches.count - 1, 0)))
+    state.search = Search(
+      query: search.query, matches: matches, current: min(search.current, max(matches.count - 1, 0)))
   }
 
   private func jumpToMatch(_ state: inout AppState) {
-    guard let search = state.search, let row = search.matches.indices.contains(search.current) ? search.matches[search.current] : nil
+    guard let search = state.search,
+      let row = search.matches.indices.contains(search.current) ? search.matches[search.current] : nil
     else { return }
     let count = Documents.lines(state).count
     let rows = visibleRows(state)
     if case .toolCall = state.page {
-      state.stack[state.stack.count - 1].scroll.scroll(by: row - state.stack[state.stack.count - 1].scroll.offset - rows / 3, count: count, visible: rows)
+      state.stack[state.stack.count - 1].scroll.scroll(
+        by: row - state.stack[state.stack.count - 1].scroll.offset - rows / 3, count: count, visible: rows)
     } else {
       state.stack[state.stack.count - 1].scroll.select(row, count: count, visible: rows)
     }

@@ -205,7 +205,8 @@ public struct Reducer: Sendable {
       case .sessions:
         let visible = state.visibleSessions
         state.sessionScroll.move(by: delta, count: visible.count, visible: rows)
-        select(visible.indices.contains(state.sessionScroll.cursor) ? visible[state.sessionScroll.cursor].id : nil, &state)
+        select(
+          visible.indices.contains(state.sessionScroll.cursor) ? visible[state.sessionScroll.cursor].id : nil, &state)
       case .timeline:
         let count = state.selectedID.flatMap { state.trajectories[$0] }?.turns.count ?? 0
         state.timelineScroll.move(by: delta, count: count, visible: rows)
@@ -245,11 +246,13 @@ public struct Reducer: Sendable {
   /// Puts the cursor back on the selected session after the list changed, and loads it if needed.
   func reconcileSelection(_ state: inout AppState) -> [Effect] {
     let visible = state.visibleSessions
-    let rows = PaneGeometry.tableRows(ScreenLayout(size: state.size, focus: state.focus).panes[.sessions] ?? Rect(state.size))
+    let rows = PaneGeometry.tableRows(
+      ScreenLayout(size: state.size, focus: state.focus).panes[.sessions] ?? Rect(state.size))
     if let index = visible.firstIndex(where: { $0.id == state.selectedID }) {
       state.sessionScroll.select(index, count: visible.count, visible: rows)
     } else if !visible.isEmpty {
-      state.sessionScroll.select(min(state.sessionScroll.cursor, visible.count - 1), count: visible.count, visible: rows)
+      state.sessionScroll.select(
+        min(state.sessionScroll.cursor, visible.count - 1), count: visible.count, visible: rows)
       select(visible[state.sessionScroll.cursor].id, &state)
     }
     return loadSelected(state)

@@ -43,7 +43,9 @@ public struct CellGrid: Hashable, Sendable {
   ///
   /// Returns the number of cells used.
   @discardableResult
-  public mutating func put(_ text: String, column: Int, row: Int, maxWidth: Int, role: StyleRole = .normal, clip: Rect? = nil) -> Int {
+  public mutating func put(
+    _ text: String, column: Int, row: Int, maxWidth: Int, role: StyleRole = .normal, clip: Rect? = nil
+  ) -> Int {
     let area = clip ?? Rect(size)
     guard row >= area.y, row < area.maxY, row >= 0, row < size.height else { return 0 }
     let limit = min(column + maxWidth, area.maxX, size.width)

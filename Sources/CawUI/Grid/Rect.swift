@@ -45,7 +45,10 @@ public struct Rect: Hashable, Sendable {
   /// The bottom `rows` rows and the rest.
   public func splitBottom(_ rows: Int) -> (rest: Rect, bottom: Rect) {
     let bottom = min(max(rows, 0), height)
-    return (Rect(x: x, y: y, width: width, height: height - bottom), Rect(x: x, y: maxY - bottom, width: width, height: bottom))
+    return (
+      Rect(x: x, y: y, width: width, height: height - bottom),
+      Rect(x: x, y: maxY - bottom, width: width, height: bottom)
+    )
   }
 
   /// The left `columns` columns and the rest.

@@ -12,7 +12,9 @@ public struct Binding: Hashable, Sendable {
   public var contexts: Set<KeyContext>
 
   /// Creates a binding.
-  public init(_ keys: [Key], _ command: Command, _ help: String, footer: String? = nil, in contexts: Set<KeyContext> = []) {
+  public init(
+    _ keys: [Key], _ command: Command, _ help: String, footer: String? = nil, in contexts: Set<KeyContext> = []
+  ) {
     self.keys = keys
     self.command = command
     self.help = help

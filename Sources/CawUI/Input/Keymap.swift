@@ -31,7 +31,9 @@ public struct Keymap: Hashable, Sendable {
     Binding([.tab, .right], .nextPane, "Next pane", footer: "pane", in: [.sessions, .timeline, .cost]),
     Binding([.backTab, .left], .previousPane, "Previous pane", in: [.sessions, .timeline, .cost]),
     Binding([.enter], .open, "Open the selection", footer: "open"),
-    Binding([.escape, .backspace], .back, "Back out", footer: "back", in: [.timeline, .cost, .subagent, .transcript, .toolCall]),
+    Binding(
+      [.escape, .backspace], .back, "Back out", footer: "back",
+      in: [.timeline, .cost, .subagent, .transcript, .toolCall]),
     Binding([.character("/")], .filter, "Filter the list by text", footer: "filter", in: [.sessions]),
     Binding([.character("c")], .clearFilters, "Clear every filter", in: [.sessions]),
     Binding([.character("s")], .cycleSort, "Sort: newest, cost, turns, duration", footer: "sort", in: [.sessions]),

@@ -36,7 +36,9 @@ public struct ScreenLayout: Hashable, Sendable {
       let (top, bottom) = body.splitTop(body.height * 45 / 100)
       let costWidth = max(56, bottom.width * 38 / 100)
       let (left, right) = bottom.splitLeft(bottom.width - costWidth)
-      panes = [.sessions: top, .timeline: Rect(x: left.x, y: left.y, width: left.width - 1, height: left.height), .cost: right]
+      panes = [
+        .sessions: top, .timeline: Rect(x: left.x, y: left.y, width: left.width - 1, height: left.height), .cost: right,
+      ]
     } else if size.height >= 30 {
       arrangement = .stacked
       let (top, bottom) = body.splitTop(body.height * 45 / 100)

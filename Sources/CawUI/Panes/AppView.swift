@@ -23,7 +23,8 @@ public enum AppView {
   }
 
   private static func renderBrowser(_ state: AppState, layout: ScreenLayout, into grid: inout CellGrid) {
-    let tabs = layout.arrangement == .single
+    let tabs =
+      layout.arrangement == .single
       ? Pane.allCases.map { $0 == state.focus ? "[\($0.title)]" : $0.title }.joined(separator: " ") : ""
     for pane in Pane.allCases {
       guard let area = layout.panes[pane] else { continue }
@@ -33,14 +34,17 @@ public enum AppView {
         SessionListPane.render(state, focused: focused, trailing: tabs, into: &grid, area: area)
       case .timeline:
         let path = state.selectedSummary.map { TrajectoryPath(sessionID: $0.id) }
-        TimelinePane.render(state, path: path, scroll: state.timelineScroll, focused: focused, trailing: tabs, into: &grid, area: area)
+        TimelinePane.render(
+          state, path: path, scroll: state.timelineScroll, focused: focused, trailing: tabs, into: &grid, area: area)
         if layout.arrangement == .wide {
           for y in area.y..<area.maxY { grid.put("│", column: area.maxX, row: y, maxWidth: 1, role: .border) }
         }
       case .cost:
         let detail = state.selectedSummary.map { String($0.id.prefix(8)) } ?? ""
-        DocumentPane(lines: Documents.costLines(state), scroll: state.costScroll, showsCursor: false, focused: focused, search: nil)
-          .render(title: Pane.cost.title, detail: detail, trailing: tabs, into: &grid, area: area)
+        DocumentPane(
+          lines: Documents.costLines(state), scroll: state.costScroll, showsCursor: false, focused: focused, search: nil
+        )
+        .render(title: Pane.cost.title, detail: detail, trailing: tabs, into: &grid, area: area)
       }
     }
   }
@@ -52,11 +56,18 @@ public enum AppView {
     case .subagent(let path):
       TimelinePane.render(state, path: path, scroll: top.scroll, focused: true, into: &grid, area: area)
     case .transcript(let path, let turn):
-      DocumentPane(lines: Documents.lines(state), scroll: top.scroll, showsCursor: true, focused: true, search: state.search)
-        .render(title: "Turn \(turn)", detail: String(path.sessionID.prefix(8)) + (state.showThinking ? " · thinking shown" : ""), into: &grid, area: area)
+      DocumentPane(
+        lines: Documents.lines(state), scroll: top.scroll, showsCursor: true, focused: true, search: state.search
+      )
+      .render(
+        title: "Turn \(turn)",
+        detail: String(path.sessionID.prefix(8)) + (state.showThinking ? " · thinking shown" : ""), into: &grid,
+        area: area)
     case .toolCall:
-      DocumentPane(lines: Documents.lines(state), scroll: top.scroll, showsCursor: false, focused: true, search: state.search)
-        .render(title: "Tool call", detail: top.expanded ? "whole output" : "", into: &grid, area: area)
+      DocumentPane(
+        lines: Documents.lines(state), scroll: top.scroll, showsCursor: false, focused: true, search: state.search
+      )
+      .render(title: "Tool call", detail: top.expanded ? "whole output" : "", into: &grid, area: area)
     }
   }
 }

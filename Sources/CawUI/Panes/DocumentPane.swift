@@ -28,7 +28,8 @@ struct DocumentPane {
       let y = body.y + n
       grid.put(lines[index].spans, column: body.x, row: y, maxWidth: body.width, clip: body)
       if showsCursor && index == scroll.cursor {
-        grid.restyle(Rect(x: body.x, y: y, width: body.width, height: 1), role: focused ? .selectionFocused : .selection)
+        grid.restyle(
+          Rect(x: body.x, y: y, width: body.width, height: 1), role: focused ? .selectionFocused : .selection)
       }
       if let query = search?.query, matches.contains(index) {
         highlight(query, in: lines[index].text, row: y, area: body, grid: &grid)
@@ -53,7 +54,8 @@ struct DocumentPane {
     while start + needle.count <= lowered.count {
       if Array(lowered[start..<start + needle.count]) == needle {
         let from = columns[start]
-        grid.restyle(Rect(x: from, y: row, width: min(columns[start + needle.count], area.maxX) - from, height: 1), role: .match)
+        grid.restyle(
+          Rect(x: from, y: row, width: min(columns[start + needle.count], area.maxX) - from, height: 1), role: .match)
         start += needle.count
       } else {
         start += 1

@@ -8,7 +8,9 @@ enum FooterBar {
     grid.fill(area, role: .footer)
     if let prompt = state.prompt {
       let label = prompt.purpose == .filter ? "filter: " : "search: "
-      grid.put([Span(label, .key), Span(prompt.text + "▏", .prompt), Span("  Enter done · Esc cancel", .dim)], column: area.x, row: area.y, maxWidth: area.width, clip: area)
+      grid.put(
+        [Span(label, .key), Span(prompt.text + "▏", .prompt), Span("  Enter done · Esc cancel", .dim)], column: area.x,
+        row: area.y, maxWidth: area.width, clip: area)
       return
     }
     var right = state.search?.counter ?? ""
@@ -20,9 +22,12 @@ enum FooterBar {
     for binding in hints.filter(isGeneral) + hints.filter({ !isGeneral($0) }) {
       spans += [Span(binding.keys[0].description, .key), Span(" \(binding.footer ?? "")  ", .footer)]
     }
-    grid.put(spans, column: area.x, row: area.y, maxWidth: area.width - rightWidth - (rightWidth > 0 ? 1 : 0), clip: area)
+    grid.put(
+      spans, column: area.x, row: area.y, maxWidth: area.width - rightWidth - (rightWidth > 0 ? 1 : 0), clip: area)
     if rightWidth > 0 {
-      grid.put(Truncate.fit(right, rightWidth), column: area.maxX - rightWidth, row: area.y, maxWidth: rightWidth, role: state.message != nil ? .prompt : .match, clip: area)
+      grid.put(
+        Truncate.fit(right, rightWidth), column: area.maxX - rightWidth, row: area.y, maxWidth: rightWidth,
+        role: state.message != nil ? .prompt : .match, clip: area)
     }
   }
 }

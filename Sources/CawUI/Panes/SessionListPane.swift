@@ -13,8 +13,11 @@ enum SessionListPane {
     let body = area.splitTop(1).rest
     guard !body.isEmpty else { return }
     if visible.isEmpty {
-      let text = !state.listed ? "Reading sessions…" : state.summaries.isEmpty
-        ? "No sessions in this data directory yet." : "No session matches the filters (c clears them)."
+      let text =
+        !state.listed
+        ? "Reading sessions…"
+        : state.summaries.isEmpty
+          ? "No sessions in this data directory yet." : "No session matches the filters (c clears them)."
       grid.put(text, column: body.x + 1, row: body.y, maxWidth: body.width - 1, role: .dim, clip: body)
       return
     }
@@ -28,13 +31,15 @@ enum SessionListPane {
       ]
       return columns.count == cells.count ? cells : [cells[0], cells[3], cells[7], cells[8]]
     }
-    TablePane(columns: columns, rows: rows, scroll: state.sessionScroll, focused: focused).render(into: &grid, area: body)
+    TablePane(columns: columns, rows: rows, scroll: state.sessionScroll, focused: focused).render(
+      into: &grid, area: body)
   }
 
   private static func columns(width: Int) -> [TableColumn] {
     if width >= 100 {
       return [
-        TableColumn(title: "", width: 1), TableColumn(title: "PROVIDER", width: 11), TableColumn(title: "MODEL", width: 26),
+        TableColumn(title: "", width: 1), TableColumn(title: "PROVIDER", width: 11),
+        TableColumn(title: "MODEL", width: 26),
         TableColumn(title: "STARTED", width: 10), TableColumn(title: "TURNS", width: 5, right: true),
         TableColumn(title: "TOOLS", width: 5, right: true), TableColumn(title: "ERRORS", width: 6, right: true),
         TableColumn(title: "COST", width: 8, right: true), TableColumn(title: "FIRST PROMPT", width: 0),
@@ -42,14 +47,16 @@ enum SessionListPane {
     }
     if width >= 64 {
       return [
-        TableColumn(title: "", width: 1), TableColumn(title: "PROVIDER", width: 11), TableColumn(title: "MODEL", width: 14),
+        TableColumn(title: "", width: 1), TableColumn(title: "PROVIDER", width: 11),
+        TableColumn(title: "MODEL", width: 14),
         TableColumn(title: "STARTED", width: 8), TableColumn(title: "TRN", width: 3, right: true),
         TableColumn(title: "TLS", width: 3, right: true), TableColumn(title: "ERR", width: 3, right: true),
         TableColumn(title: "COST", width: 7, right: true), TableColumn(title: "FIRST PROMPT", width: 0),
       ]
     }
     return [
-      TableColumn(title: "", width: 1), TableColumn(title: "STARTED", width: 8), TableColumn(title: "COST", width: 7, right: true),
+      TableColumn(title: "", width: 1), TableColumn(title: "STARTED", width: 8),
+      TableColumn(title: "COST", width: 7, right: true),
       TableColumn(title: "FIRST PROMPT", width: 0),
     ]
   }

@@ -26,7 +26,8 @@ struct TablePane {
         grid.put(text, column: area.x + place.x, row: y, maxWidth: place.width, role: cell.role, clip: area)
       }
       if index == scroll.cursor {
-        grid.restyle(Rect(x: area.x, y: y, width: area.width, height: 1), role: focused ? .selectionFocused : .selection)
+        grid.restyle(
+          Rect(x: area.x, y: y, width: area.width, height: 1), role: focused ? .selectionFocused : .selection)
       }
     }
   }

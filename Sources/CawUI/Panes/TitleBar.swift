@@ -7,12 +7,14 @@ enum TitleBar {
     guard !area.isEmpty else { return }
     grid.fill(area, role: .titleBar)
     let crumbs = fitted(breadcrumbs(state), width: area.width - 11)
-    let used = grid.put(" caw-tui  " + crumbs + " ", column: area.x, row: area.y, maxWidth: area.width, role: .titleBar, clip: area)
+    let used = grid.put(
+      " caw-tui  " + crumbs + " ", column: area.x, row: area.y, maxWidth: area.width, role: .titleBar, clip: area)
     let dir = " " + TextSanitizer.singleLine(state.dataDirectory) + " "
     let room = area.width - used
     if room > 12 {
       let shown = Truncate.fit(dir, room - 1)
-      grid.put(shown, column: area.maxX - DisplayWidth.of(shown), row: area.y, maxWidth: room, role: .titleBar, clip: area)
+      grid.put(
+        shown, column: area.maxX - DisplayWidth.of(shown), row: area.y, maxWidth: room, role: .titleBar, clip: area)
     }
   }
 

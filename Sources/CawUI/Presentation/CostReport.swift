@@ -4,7 +4,9 @@ import CawCore
 /// provider, model and day.
 public enum CostReport {
   /// The rows for `trajectory` (nil when no session is loaded) followed by the totals of `summaries`.
-  public static func build(session trajectory: Trajectory?, id: String?, summaries: [SessionSummary], filtered: Bool, width: Int) -> [DocumentLine] {
+  public static func build(
+    session trajectory: Trajectory?, id: String?, summaries: [SessionSummary], filtered: Bool, width: Int
+  ) -> [DocumentLine] {
     var doc = DocumentBuilder(width: width)
     if let trajectory, let id {
       sessionRows(trajectory, id: id, width: width, into: &doc)
@@ -16,15 +18,19 @@ public enum CostReport {
 
   private static func sessionRows(_ t: Trajectory, id: String, width: Int, into doc: inout DocumentBuilder) {
     let total = t.totalUsage
-    doc.row([Span("Session \(id.prefix(8))", .header), Span("  \(TextSanitizer.singleLine(t.agent)) · \(TextSanitizer.singleLine(t.model))", .dim)])
+    doc.row([
+      Span("Session \(id.prefix(8))", .header),
+      Span("  \(TextSanitizer.singleLine(t.agent)) · \(TextSanitizer.singleLine(t.model))", .dim),
+    ])
     doc.row([
       Span("  total "), Span(Format.preciseCost(total.cost), .cost),
       Span("  own "), Span(Format.preciseCost(t.usage.cost), .cost),
       Span("  subagents "), Span(Format.preciseCost(total.cost - t.usage.cost), .cost),
     ])
     doc.row([
-      Span("  in \(Format.tokens(total.inputTokens))  out \(Format.tokens(total.outputTokens))  "
-        + "cache read \(Format.tokens(total.cacheReadTokens))  cache write \(Format.tokens(total.cacheWriteTokens))")
+      Span(
+        "  in \(Format.tokens(total.inputTokens))  out \(Format.tokens(total.outputTokens))  "
+          + "cache read \(Format.tokens(total.cacheReadTokens))  cache write \(Format.tokens(total.cacheWriteTokens))")
     ])
     doc.row([Span("  TURN      IN     OUT  C.READ C.WRITE      COST", .header)])
     let maxCost = t.turns.map(\.usage.cost).max() ?? 0
@@ -35,11 +41,16 @@ public enum CostReport {
         pad(String(i), 6), pad(Format.tokens(u.inputTokens), 8), pad(Format.tokens(u.outputTokens), 8),
         pad(Format.tokens(u.cacheReadTokens), 8), pad(Format.tokens(u.cacheWriteTokens), 8),
       ].joined()
-      doc.row([Span(cells), Span(pad(Format.preciseCost(u.cost), 10), .cost), Span(" " + bar(u.cost, max: maxCost, width: barWidth), .bar)])
+      doc.row([
+        Span(cells), Span(pad(Format.preciseCost(u.cost), 10), .cost),
+        Span(" " + bar(u.cost, max: maxCost, width: barWidth), .bar),
+      ])
     }
   }
 
-  private static func listRows(_ summaries: [SessionSummary], filtered: Bool, width: Int, into doc: inout DocumentBuilder) {
+  private static func listRows(
+    _ summaries: [SessionSummary], filtered: Bool, width: Int, into doc: inout DocumentBuilder
+  ) {
     let total = summaries.reduce(0) { $0 + $1.totalUsage.cost }
     doc.row([
       Span("\(filtered ? "Filtered" : "All") sessions: \(summaries.count)", .header), Span("  total "),

@@ -34,7 +34,8 @@ public struct SessionRow: Hashable, Sendable {
     toolCalls = String(summary.toolCallCount)
     toolErrors = String(summary.toolErrorCount)
     cost = Format.cost(summary.totalUsage.cost)
-    firstPrompt = summary.status == .broken
+    firstPrompt =
+      summary.status == .broken
       ? "broken: " + TextSanitizer.singleLine(summary.brokenReason ?? "unreadable", limit: 300)
       : TextSanitizer.preview(summary.firstUserMessage, limit: 300)
   }

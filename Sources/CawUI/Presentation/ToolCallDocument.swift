@@ -8,14 +8,18 @@ public enum ToolCallDocument {
   /// The rows for `call` at `width`; the output is cut to `collapsedOutputLines` unless `expanded`.
   public static func build(_ call: ToolUse, expanded: Bool, width: Int) -> [DocumentLine] {
     var doc = DocumentBuilder(width: width)
-    var head = [Span(TextSanitizer.singleLine(call.name), .toolName), Span("  id \(TextSanitizer.singleLine(call.id))", .dim)]
+    var head = [
+      Span(TextSanitizer.singleLine(call.name), .toolName), Span("  id \(TextSanitizer.singleLine(call.id))", .dim),
+    ]
     head.append(call.isError ? Span("  ✗ error", .error) : Span("  ✓ ok", .statusFinished))
     doc.row(head)
     if let sub = call.subagentTrajectory {
       doc.blank()
       doc.row([
         Span("▸ Subagent ", .header),
-        Span("\(TextSanitizer.singleLine(sub.agent)) · \(TextSanitizer.singleLine(sub.model)) · \(sub.turns.count) turn\(sub.turns.count == 1 ? "" : "s") · \(Format.cost(sub.totalUsage.cost))"),
+        Span(
+          "\(TextSanitizer.singleLine(sub.agent)) · \(TextSanitizer.singleLine(sub.model)) · \(sub.turns.count) turn\(sub.turns.count == 1 ? "" : "s") · \(Format.cost(sub.totalUsage.cost))"
+        ),
         Span("  Enter opens it", .dim),
       ])
     }
@@ -33,8 +37,14 @@ public enum ToolCallDocument {
     }
     doc.blank()
     let lineCount = TextWrap.lineCount(call.output)
-    doc.row([Span(call.isError ? "Output (error)" : "Output", call.isError ? .error : .header), Span("  \(lineCount) line\(lineCount == 1 ? "" : "s")", .dim)])
-    let shown = expanded ? TextWrap.lines(call.output, width: width - 2) : TextWrap.firstLines(call.output, collapsedOutputLines, width: width - 2)
+    doc.row([
+      Span(call.isError ? "Output (error)" : "Output", call.isError ? .error : .header),
+      Span("  \(lineCount) line\(lineCount == 1 ? "" : "s")", .dim),
+    ])
+    let shown =
+      expanded
+      ? TextWrap.lines(call.output, width: width - 2)
+      : TextWrap.firstLines(call.output, collapsedOutputLines, width: width - 2)
     for row in shown {
       doc.row([Span("  " + row, call.isError ? .error : .normal)])
     }

@@ -3,7 +3,8 @@ import CawCore
 /// A turn's transcript: the user's message, then text, thinking and tool calls in order.
 public enum TranscriptDocument {
   /// The rows of turn `turn` at `width`; thinking is folded to one row unless `showThinking`.
-  public static func build(_ turn: Turn, index: Int, inProgress: Bool, showThinking: Bool, width: Int) -> [DocumentLine] {
+  public static func build(_ turn: Turn, index: Int, inProgress: Bool, showThinking: Bool, width: Int) -> [DocumentLine]
+  {
     var doc = DocumentBuilder(width: width)
     doc.row([Span("▌ User", .userMessage), Span("  turn \(index)" + (inProgress ? "  ● in progress" : ""), .dim)])
     doc.text(turn.input, role: .normal)
@@ -19,13 +20,18 @@ public enum TranscriptDocument {
           doc.text(text, role: .thinking, block: i)
         } else {
           let lines = TextWrap.lines(text, width: max(width - 2, 1)).count
-          doc.row([Span("▸ Thinking", .thinking), Span("  \(lines) line\(lines == 1 ? "" : "s") hidden (t shows)", .dim)], block: i)
+          doc.row(
+            [Span("▸ Thinking", .thinking), Span("  \(lines) line\(lines == 1 ? "" : "s") hidden (t shows)", .dim)],
+            block: i)
         }
       case .toolUse(let call):
         var head = [Span("▸ ", .toolName), Span(TextSanitizer.singleLine(call.name), .toolName)]
         if call.isError { head.append(Span("  ✗ error", .error)) }
         if let sub = call.subagentTrajectory {
-          head.append(Span("  subagent: \(sub.turns.count) turn\(sub.turns.count == 1 ? "" : "s"), \(Format.cost(sub.totalUsage.cost))", .dim))
+          head.append(
+            Span(
+              "  subagent: \(sub.turns.count) turn\(sub.turns.count == 1 ? "" : "s"), \(Format.cost(sub.totalUsage.cost))",
+              .dim))
         }
         head.append(Span("  Enter opens", .dim))
         doc.row(head, block: i)

@@ -1,4 +1,6 @@
-/// What a cell means. Views name roles; a `Theme` decides how each role looks.
+/// What a cell means.
+///
+/// Views name roles; a `Theme` decides how each role looks.
 public enum StyleRole: String, Hashable, Sendable, CaseIterable {
   /// Ordinary text.
   case normal

@@ -29,7 +29,10 @@ struct AppHarness {
         switch effect {
         case .listSessions: [.sessionsListed(try reader.listSessions(), now: Self.now)]
         case .loadSession(let id):
-          [.sessionLoaded(id: id, reader.loadDirectory(named: id).trajectory, error: reader.loadDirectory(named: id).brokenReason)]
+          [
+            .sessionLoaded(
+              id: id, reader.loadDirectory(named: id).trajectory, error: reader.loadDirectory(named: id).brokenReason)
+          ]
         case .openPager, .quit: []
         }
       })

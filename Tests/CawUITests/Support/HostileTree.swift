@@ -10,7 +10,12 @@ enum HostileTree {
     try store.writeMetadata(t)
     let turn = Turn(
       input: "run it " + output,
-      output: [.toolUse(ToolUse(id: "t1", name: "Bash", arguments: .object(["command": .string("cat evil.txt")]), output: output, isError: true))])
+      output: [
+        .toolUse(
+          ToolUse(
+            id: "t1", name: "Bash", arguments: .object(["command": .string("cat evil.txt")]), output: output,
+            isError: true))
+      ])
     t.turns = [turn]
     try store.appendTurn(turn, trajectory: t, rawOutput: "")
   }

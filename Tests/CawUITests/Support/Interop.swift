@@ -14,7 +14,8 @@ enum Interop {
     guard result.status == 0 else {
       return .failure(
         InteropError(
-          "the interop tests need Python 3 with venv and PyPI access (coding-agent-wrapper==0.1.9, mcp<2): \(result.stderr)"))
+          "the interop tests need Python 3 with venv and PyPI access (coding-agent-wrapper==0.1.9, mcp<2): \(result.stderr)"
+        ))
     }
     return .success(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
   }()

@@ -11,7 +11,8 @@ func assertSnapshot(_ actual: String, named name: String, sourceLocation: Source
   if recorded == nil || ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try? actual.write(to: file, atomically: true, encoding: .utf8)
-    Issue.record("Recorded a new snapshot \(name).txt; check it and run the tests again", sourceLocation: sourceLocation)
+    Issue.record(
+      "Recorded a new snapshot \(name).txt; check it and run the tests again", sourceLocation: sourceLocation)
     return
   }
   guard recorded != actual else { return }
@@ -23,5 +24,6 @@ func assertSnapshot(_ actual: String, named name: String, sourceLocation: Source
     let a = i < actualLines.count ? String(actualLines[i]) : "<none>"
     if e != a { diff.append("line \(i + 1):\n  expected \(e)\n  actual   \(a)") }
   }
-  Issue.record("Snapshot \(name).txt differs:\n\(diff.prefix(12).joined(separator: "\n"))", sourceLocation: sourceLocation)
+  Issue.record(
+    "Snapshot \(name).txt differs:\n\(diff.prefix(12).joined(separator: "\n"))", sourceLocation: sourceLocation)
 }

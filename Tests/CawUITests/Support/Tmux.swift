@@ -37,7 +37,7 @@ final class Tmux {
     try run(["capture-pane", "-p", "-t", "e2e"])
   }
 
-  /// A format variable of the pane, e.g. `#{alternate_on}` or `#{pane_pid}`.
+  /// A format variable of the pane, such as `#{alternate_on}` or `#{pane_pid}`.
   func display(_ format: String) throws -> String {
     try run(["display-message", "-p", "-t", "e2e", format]).trimmingCharacters(in: .whitespacesAndNewlines)
   }
@@ -66,7 +66,8 @@ final class Tmux {
   /// exit of a client whose server lived on.
   @discardableResult
   private func run(_ arguments: [String]) throws -> String {
-    let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString)").path
+    let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString)")
+      .path
     defer { try? FileManager.default.removeItem(atPath: outputPath) }
     let argv = [Self.executable ?? "tmux", "-u", "-L", socket] + arguments
     var actions = posix_spawn_file_actions_t()
