@@ -51,19 +51,20 @@ struct EndToEndTests {
     try tmux.waitFor("exit=0 modes:")
   }
 
-  @Test(arguments: [("TERM", 143), ("HUP", 129), ("INT", 130)]) func signalsRestoreTheTerminal(
-    signal: String, status: Int
-  ) throws {
+  @Test(arguments: [("TERM", SIGTERM), ("HUP", SIGHUP), ("INT", SIGINT)])
+  func signalsRestoreTheTerminal(name: String, signal: Int32) throws {
+    let status = 128 + Int(signal)
     let tmux = try Tmux(command("--demo"), width: 80, height: 24)
     try tmux.waitFor("FIRST PROMPT")
     let shell = try tmux.display("#{pane_pid}")
-    let children = try ProcessRun.run("/usr/bin/pgrep", ["-P", shell])
-    let pid = try #require(children.stdout.split(separator: "\n").first.map(String.init))
-    _ = try ProcessRun.run("/bin/kill", ["-\(signal)", pid])
+    let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+    let pid = try #require(
+      children.split(separator: " ").first.flatMap { Int32($0) }, "caw-tui is not running under the pane's shell")
+    #expect(kill(pid, signal) == 0)
     let screen = try tmux.waitFor("modes:")
     #expect(
       screen.contains("exit=\(status) modes: icanon echo"),
-      "exit status and terminal modes after SIG\(signal): \(screen)")
+      "exit status and terminal modes after SIG\(name): \(screen)")
     #expect(try tmux.display("#{alternate_on}") == "0")
   }
 
