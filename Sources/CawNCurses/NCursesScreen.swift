@@ -38,7 +38,11 @@ public final class NCursesScreen: Screen {
     else { throw TerminalError(function: "newterm") }
     self.terminal = terminal
     if let fixedSize { resizeterm(Int32(fixedSize.height), Int32(fixedSize.width)) }
-    guard let window = CNCursesW_stdscr() else { throw TerminalError(function: "stdscr") }
+    guard let window = CNCursesW_stdscr() else {
+      endwin()
+      delscreen(terminal)
+      throw TerminalError(function: "stdscr")
+    }
     self.window = window
     raw()
     noecho()
@@ -134,6 +138,15 @@ public final class NCursesScreen: Screen {
     }
     return text
   }
+
+  /// Runs `body` with this screen and restores the terminal however `body` ends, a thrown error included.
+  public func run<T>(_ body: (NCursesScreen) throws -> T) rethrows -> T {
+    defer { close() }
+    return try body(self)
+  }
+
+  /// Whether `close()` has restored the terminal.
+  public var isClosed: Bool { closed }
 
   /// Restores the terminal; safe to call more than once.
   public func close() {

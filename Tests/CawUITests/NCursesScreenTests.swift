@@ -69,6 +69,31 @@ struct NCursesScreenTests {
     return grid
   }
 
+  @Test func anErrorEscapingTheAppRestoresTheTerminal() throws {
+    let tree = TempTree("caw-ncurses-error")
+    let output = try #require(fopen(tree.path + "/terminal-output", "w"))
+    let input = try #require(fopen("/dev/null", "r"))
+    defer {
+      fclose(output)
+      fclose(input)
+    }
+    let screen = try NCursesScreen(
+      theme: .standard, terminalName: "xterm-256color", output: output, input: input, size: Size(width: 20, height: 4))
+    struct Boom: Error {}
+    #expect(throws: Boom.self) {
+      try screen.run { screen in
+        var loop = AppLoop(screen: screen, state: AppState(dataDirectory: "x", size: screen.size, now: 0)) { _ in
+          throw Boom()
+        }
+        try loop.run()
+      }
+    }
+    #expect(screen.isClosed)
+    fflush(output)
+    let sent = tree.read("terminal-output")
+    #expect(sent.contains("\u{1B}[?1049l"), "the alternate screen was not left: \(sent.debugDescription)")
+  }
+
   @Test func anEightColourTerminalGetsTheEightAnsiColours() throws {
     let sent = String(
       decoding: try present([styledFrame], size: Size(width: 20, height: 2), terminal: "xterm").bytes, as: UTF8.self)
