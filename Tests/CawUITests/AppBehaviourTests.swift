@@ -1,5 +1,6 @@
 import CawCore
 import CawUI
+import Foundation
 import OrderedCollections
 import Testing
 
@@ -196,6 +197,30 @@ struct AppBehaviourTests {
     #expect(app.text.contains("broken:"))
     try app.press(.enter)
     #expect(app.text.contains("This session cannot be read"))
+  }
+
+  @Test func fileProblemsAreCountedAndListedInThePager() throws {
+    let tree = TempTree("caw-ui-problems")
+    var store = try SessionStore(dataDirectory: tree.path + "/caw_data", sessionID: "odd")
+    var t = Trajectory(agent: "codex", model: "m", sessionID: "odd", createdAt: "2026-11-22T05:00:00+00:00")
+    try store.writeMetadata(t)
+    t.turns = [Turn(input: "hello")]
+    try store.appendTurn(t.turns[0], trajectory: t, rawOutput: "")
+    let path = tree.path + "/caw_data/sessions/odd/trajectory.json"
+    let json = tree.read("caw_data/sessions/odd/trajectory.json").replacingOccurrences(
+      of: "\"model\": \"m\"", with: "\"model\": 7")
+    tree.write("caw_data/sessions/odd/trajectory.json", json)
+    #expect(json.contains("\"model\": 7"), "the fixture edit did not apply to \(path)")
+    var app = AppHarness(dataDirectory: tree.path + "/caw_data", size: size)
+    try app.press(.enter)
+    #expect(app.text.contains("! 1 file problem (o lists them)"))
+    var state = app.state
+    guard case .openPager(let text) = Reducer().reduce(&state, .keyPressed(.character("o"))).first else {
+      Issue.record("expected a pager effect")
+      return
+    }
+    #expect(text.hasPrefix("! "))
+    #expect(text.contains("model"))
   }
 
   @Test func emptyTreeSaysSo() {

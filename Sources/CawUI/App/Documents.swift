@@ -59,6 +59,11 @@ public enum Documents {
   private static func wholeSession(_ state: AppState, path: TrajectoryPath, width: Int) -> [DocumentLine] {
     guard let t = state.trajectory(at: path) else { return [] }
     var rows: [DocumentLine] = []
+    let problems = path.steps.isEmpty ? state.summaries.first { $0.id == path.sessionID }?.problems ?? [] : []
+    for problem in problems {
+      rows.append(DocumentLine([Span("! " + TextSanitizer.singleLine(problem.description), .error)]))
+    }
+    if !problems.isEmpty { rows.append(.blank) }
     for (i, turn) in t.turns.enumerated() {
       if i > 0 { rows += [.blank, DocumentLine([Span(String(repeating: "─", count: width))])] }
       rows += TranscriptDocument.build(
