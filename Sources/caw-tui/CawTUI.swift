@@ -11,6 +11,6 @@ struct CawTUI: ParsableCommand {
       tree instead. A session may be named by its id or a unique prefix of it.
       """,
     version: "0.1.0",
-    subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, HandleCommand.self, DemoCommand.self],
+    subcommands: [BrowseCommand.self, RenderCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, HandleCommand.self, DemoCommand.self],
     defaultSubcommand: BrowseCommand.self)
 }

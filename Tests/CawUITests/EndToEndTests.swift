@@ -113,6 +113,19 @@ struct EndToEndTests {
     #expect(result.stderr.contains("caw-tui --demo"))
   }
 
+  @Test func renderPrintsOneScreenAfterTheKeys() throws {
+    let result = try ProcessRun.run(
+      ProcessRun.cawTUI, ["render", "--demo", "--size", "90x20", "--keys", "j Enter Enter"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(rows.count == 21)
+    #expect(rows[0].hasPrefix(" caw-tui  Sessions › 5f0c2a9e › turn 0"))
+    #expect(result.stdout.contains("▌ User  turn 0"))
+    let bad = try ProcessRun.run(ProcessRun.cawTUI, ["render", "--demo", "--keys", "Bogus"])
+    #expect(bad.status != 0)
+    #expect(bad.stderr.contains("unknown key \"Bogus\""))
+  }
+
   @Test func withoutATerminalItPrintsTheList() throws {
     let result = try ProcessRun.run(ProcessRun.cawTUI, ["--demo"])
     #expect(result.status == 0)

@@ -32,6 +32,18 @@ struct KeymapTests {
     #expect(keymap.command(for: .character("t"), in: .sessions) == nil)
   }
 
+  @Test func keyNamesReadBackAsTheirKeys() {
+    let keys: [Key] = [
+      .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab, .backspace,
+      .character(" "), .character("j"), .character("/"), .ctrl("d"),
+    ]
+    for key in keys {
+      #expect(Key(name: key.description) == key)
+    }
+    #expect(Key(name: "Down") == .down)
+    #expect(Key(name: "Nope") == nil)
+  }
+
   @Test func helpAndFooterAreReadFromTheTable() throws {
     var keymap = Keymap.standard
     keymap.bindings.append(

@@ -53,3 +53,24 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     }
   }
 }
+
+extension Key {
+  /// The key a name stands for: the names `description` gives (`Enter`, `Esc`, `S-Tab`, `C-d`, `PgDn`,
+  /// `Space`, `↑`), `Up`/`Down`/`Left`/`Right`, or a single character.
+  public init?(name: String) {
+    let named: [String: Key] = [
+      "↑": .up, "Up": .up, "↓": .down, "Down": .down, "←": .left, "Left": .left, "→": .right, "Right": .right,
+      "PgUp": .pageUp, "PgDn": .pageDown, "Home": .home, "End": .end, "Enter": .enter, "Esc": .escape, "Tab": .tab,
+      "S-Tab": .backTab, "Bksp": .backspace, "Space": .character(" "),
+    ]
+    if let key = named[name] {
+      self = key
+    } else if name.count == 3, name.hasPrefix("C-"), let letter = name.last, letter.isLetter {
+      self = .ctrl(letter)
+    } else if name.count == 1, let character = name.first {
+      self = .character(character)
+    } else {
+      return nil
+    }
+  }
+}
