@@ -24,11 +24,20 @@ let package = Package(
         .product(name: "SystemPackage", package: "swift-system"),
       ]),
 
-    // Composition root: the command-line interface.
+    // UI logic: state, actions, keymap, layout, panes, the cell grid and the Screen seam. No C, no I/O.
+    .target(
+      name: "CawUI",
+      dependencies: ["CawCore", .product(name: "OrderedCollections", package: "swift-collections")]),
+
+    // ncurses, isolated: the C shim and the only Swift module that imports it.
+    .target(name: "CNCursesW", linkerSettings: [.linkedLibrary("ncursesw")]),
+    .target(name: "CawNCurses", dependencies: ["CawCore", "CawUI", "CNCursesW"]),
+
+    // Composition root: the command-line interface and the TUI.
     .executableTarget(
       name: "caw-tui",
       dependencies: [
-        "CawCore",
+        "CawCore", "CawUI", "CawNCurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "OrderedCollections", package: "swift-collections"),
       ]),
@@ -39,6 +48,13 @@ let package = Package(
       dependencies: [
         "CawCore", "caw-tui", .product(name: "OrderedCollections", package: "swift-collections"),
       ]),
+    .testTarget(
+      name: "CawUITests",
+      dependencies: [
+        "CawCore", "CawUI", "CawNCurses", "caw-tui",
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ],
+      exclude: ["Snapshots"]),
   ]
 )
 

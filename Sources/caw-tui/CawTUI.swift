@@ -12,8 +12,9 @@ struct CawTUI: AsyncParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      ListCommand.self, ShowCommand.self, ExportCommand.self, HandleCommand.self, RunCommand.self,
-      ResumeCommand.self, RunsCommand.self, ImportCommand.self, DoctorCommand.self, PricingCommand.self, DemoCommand.self,
+      BrowseCommand.self, RenderCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self,
+      HandleCommand.self, RunCommand.self, ResumeCommand.self, RunsCommand.self, ImportCommand.self,
+      DoctorCommand.self, PricingCommand.self, DemoCommand.self,
     ],
-    defaultSubcommand: ListCommand.self)
+    defaultSubcommand: BrowseCommand.self)
 }

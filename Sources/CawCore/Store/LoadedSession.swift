@@ -28,6 +28,23 @@ public struct LoadedSession: Sendable {
   public var lastModified: Double
   /// Whether `trajectory.json` exists but could not be read (caught mid-rewrite, or damaged).
   public var trajectoryFileUnreadable = false
+
+  /// Creates a loaded session from its parts (the reader builds these; tests and UIs may too).
+  public init(
+    id: String, path: String, trajectory: Trajectory?, source: Source?, status: SessionStatus, brokenReason: String?,
+    problems: [ReadProblem], eventLog: EventLogReplay?, lastModified: Double
+  ) {
+    self.id = id
+    self.path = path
+    self.trajectory = trajectory
+    self.source = source
+    self.status = status
+    self.brokenReason = brokenReason
+    self.problems = problems
+    self.eventLog = eventLog
+    self.lastModified = lastModified
+  }
+
   /// Whether the last turn is still in progress (more turns than finished `turn_end` lines).
   public var hasTurnInProgress: Bool {
     guard status == .unfinished, let trajectory, let eventLog, source == .trajectoryFile else { return false }

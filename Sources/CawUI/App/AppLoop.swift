@@ -1,0 +1,53 @@
+/// The run loop: render the state, present it, wait for an event, reduce it, perform the effects.
+///
+/// One loop owns the screen (curses is not thread-safe). Effects are performed by `perform`, which
+/// answers with the actions their results produce; the loop feeds those back into the reducer.
+public struct AppLoop<S: Screen> {
+  /// The screen frames go to.
+  public var screen: S
+  /// The state.
+  public var state: AppState
+  /// The reducer.
+  public let reducer: Reducer
+  /// Performs an effect and returns the actions it produced.
+  public let perform: (Effect) throws -> [Action]
+
+  /// A loop over `screen`, starting from `state`.
+  public init(screen: S, state: AppState, reducer: Reducer = Reducer(), perform: @escaping (Effect) throws -> [Action])
+  {
+    self.screen = screen
+    self.state = state
+    self.reducer = reducer
+    self.perform = perform
+  }
+
+  /// Sends `action` and everything its effects produce through the reducer.
+  public mutating func send(_ action: Action) throws {
+    var queue = [action]
+    while !queue.isEmpty {
+      let next = queue.removeFirst()
+      for effect in reducer.reduce(&state, next) {
+        queue += try perform(effect)
+      }
+    }
+  }
+
+  /// Runs until the user quits, or (with `stopWhenIdle`) until the screen has no event left.
+  public mutating func run(stopWhenIdle: Bool = false, poll: Duration = .milliseconds(250)) throws {
+    try send(.terminalResized(screen.size))
+    try screen.present(AppView.render(state, keymap: reducer.keymap))  // "Reading sessions…" while listing
+    try send(.sessionsRequested)
+    while !state.quitting {
+      try screen.present(AppView.render(state, keymap: reducer.keymap))
+      guard let event = try screen.nextEvent(timeout: poll) else {
+        if stopWhenIdle { return }
+        continue
+      }
+      switch event {
+      case .key(let key): try send(.keyPressed(key))
+      case .mouse(let mouse): try send(.mouseUsed(mouse))
+      case .resize(let size): try send(.terminalResized(size))
+      }
+    }
+  }
+}

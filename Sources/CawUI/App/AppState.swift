@@ -1,0 +1,90 @@
+import CawCore
+
+/// Everything the UI shows, as a plain value: reduced from actions, rendered into a grid.
+public struct AppState: Equatable, Sendable {
+  /// The data directory (or a name for it) shown in the title bar.
+  public var dataDirectory: String
+  /// The terminal size the state is laid out for.
+  public var size: Size
+  /// The current time, seconds since 1970 (for relative times).
+  public var now: Double
+  /// Every listed session, as read.
+  public var summaries: [SessionSummary] = []
+  /// Whether the first listing has arrived.
+  public var listed = false
+  /// Trajectories loaded so far, by session id.
+  public var trajectories: [String: Trajectory] = [:]
+  /// Why a session could not be loaded, by session id.
+  public var loadErrors: [String: String] = [:]
+  /// Filter and sort of the session list.
+  public var query = SessionQuery()
+  /// The selected session; kept when the list is re-sorted, filtered or reloaded.
+  public var selectedID: String?
+  /// The session list's scroll position.
+  public var sessionScroll = ScrollState()
+  /// The timeline's scroll position (for the selected session).
+  public var timelineScroll = ScrollState()
+  /// The cost pane's scroll position.
+  public var costScroll = ScrollState()
+  /// The browser pane with focus.
+  public var focus = Pane.sessions
+  /// Pages opened on top of the browser, innermost last.
+  public var stack: [PageState] = []
+  /// Whether thinking blocks are shown in transcripts.
+  public var showThinking = false
+  /// The line being typed, if any.
+  public var prompt: Prompt?
+  /// The last search in the open document.
+  public var search: Search?
+  /// Whether the help overlay is open.
+  public var showingHelp = false
+  /// A one-line message for the footer (cleared by the next key).
+  public var message: String?
+  /// Set when the user quits.
+  public var quitting = false
+
+  /// The state before anything is loaded.
+  public init(dataDirectory: String, size: Size, now: Double) {
+    self.dataDirectory = dataDirectory
+    self.size = size
+    self.now = now
+  }
+
+  /// The sessions the list shows, in order.
+  public var visibleSessions: [SessionSummary] { query.apply(summaries, now: now) }
+
+  /// The selected session's summary, if it is visible.
+  public var selectedSummary: SessionSummary? {
+    visibleSessions.first { $0.id == selectedID }
+  }
+
+  /// The top page: the browser when nothing is open.
+  public var page: Page { stack.last?.page ?? .browser }
+
+  /// The trajectory at `path`, if loaded.
+  public func trajectory(at path: TrajectoryPath) -> Trajectory? {
+    var current = trajectories[path.sessionID]
+    for step in path.steps {
+      guard let t = current, t.turns.indices.contains(step.turn), t.turns[step.turn].output.indices.contains(step.block)
+      else { return nil }
+      current = t.turns[step.turn].output[step.block].toolUse?.subagentTrajectory
+    }
+    return current
+  }
+
+  /// Whether turn `turn` of the trajectory at `path` is still in progress.
+  public func isInProgress(_ path: TrajectoryPath, turn: Int) -> Bool {
+    guard path.steps.isEmpty, let summary = summaries.first(where: { $0.id == path.sessionID }),
+      summary.hasTurnInProgress
+    else { return false }
+    return turn == summary.turnCount - 1
+  }
+
+  /// The tool call at `step` of the trajectory at `path`.
+  public func toolCall(at path: TrajectoryPath, _ step: TrajectoryPath.Step) -> ToolUse? {
+    guard let t = trajectory(at: path), t.turns.indices.contains(step.turn),
+      t.turns[step.turn].output.indices.contains(step.block)
+    else { return nil }
+    return t.turns[step.turn].output[step.block].toolUse
+  }
+}

@@ -1,0 +1,74 @@
+import CawCore
+
+/// The scrollable documents of the current state, built the same way for the reducer and the views.
+public enum Documents {
+  /// The rows of the open transcript or tool call page (empty on other pages).
+  public static func lines(_ state: AppState) -> [DocumentLine] {
+    let width = ScreenLayout(size: state.size, focus: state.focus).body.width
+    return lines(state, width: width)
+  }
+
+  /// The rows of the open transcript or tool call page at `width`.
+  static func lines(_ state: AppState, width: Int) -> [DocumentLine] {
+    guard let top = state.stack.last else { return [] }
+    switch top.page {
+    case .transcript(let path, let turn):
+      guard let t = state.trajectory(at: path), t.turns.indices.contains(turn) else { return [] }
+      return TranscriptDocument.build(
+        t.turns[turn], index: turn, inProgress: state.isInProgress(path, turn: turn), showThinking: state.showThinking,
+        width: width)
+    case .toolCall(let path, let step):
+      guard let call = state.toolCall(at: path, step) else { return [] }
+      return ToolCallDocument.build(call, expanded: top.expanded, width: width)
+    case .browser, .subagent:
+      return []
+    }
+  }
+
+  /// The cost pane's rows for the selected session and the visible list.
+  public static func costLines(_ state: AppState) -> [DocumentLine] {
+    let layout = ScreenLayout(size: state.size, focus: state.focus)
+    let width = (layout.panes[.cost] ?? layout.body).width
+    let id = state.selectedSummary?.id
+    return CostReport.build(
+      session: id.flatMap { state.trajectories[$0] }, id: id, summaries: state.visibleSessions,
+      filtered: state.query.isFiltering, width: width)
+  }
+
+  /// The text `o` hands to `$PAGER`: the open document, or the selected session's whole transcript.
+  public static func pagerText(_ state: AppState) -> String {
+    let width = 100
+    let rows: [DocumentLine]
+    switch state.page {
+    case .transcript, .toolCall:
+      rows = lines(state, width: width)
+    case .subagent(let path):
+      rows = wholeSession(state, path: path, width: width)
+    case .browser:
+      if state.focus == .cost {
+        rows = costLines(state)
+      } else if let id = state.selectedSummary?.id {
+        rows = wholeSession(state, path: TrajectoryPath(sessionID: id), width: width)
+      } else {
+        rows = []
+      }
+    }
+    return rows.map(\.text).joined(separator: "\n")
+  }
+
+  private static func wholeSession(_ state: AppState, path: TrajectoryPath, width: Int) -> [DocumentLine] {
+    guard let t = state.trajectory(at: path) else { return [] }
+    var rows: [DocumentLine] = []
+    let problems = path.steps.isEmpty ? state.summaries.first { $0.id == path.sessionID }?.problems ?? [] : []
+    for problem in problems {
+      rows.append(DocumentLine([Span("! " + TextSanitizer.singleLine(problem.description), .error)]))
+    }
+    if !problems.isEmpty { rows.append(.blank) }
+    for (i, turn) in t.turns.enumerated() {
+      if i > 0 { rows += [.blank, DocumentLine([Span(String(repeating: "─", count: width))])] }
+      rows += TranscriptDocument.build(
+        turn, index: i, inProgress: state.isInProgress(path, turn: i), showThinking: true, width: width)
+    }
+    return rows
+  }
+}

@@ -1,0 +1,11 @@
+/// A screen of the drill-down stack; the browser is always at the bottom.
+public enum Page: Hashable, Sendable {
+  /// The session list, timeline and cost panes.
+  case browser
+  /// A subagent's turns, opened from the tool call that ran it.
+  case subagent(TrajectoryPath)
+  /// One turn's transcript.
+  case transcript(TrajectoryPath, turn: Int)
+  /// One tool call in full.
+  case toolCall(TrajectoryPath, TrajectoryPath.Step)
+}

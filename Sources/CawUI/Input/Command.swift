@@ -1,0 +1,53 @@
+/// What a key asks for: the named intents the keymap binds keys to.
+public enum Command: String, Hashable, Sendable, CaseIterable {
+  /// Cursor down one row.
+  case down
+  /// Cursor up one row.
+  case up
+  /// Down one page.
+  case pageDown
+  /// Up one page.
+  case pageUp
+  /// Down half a page.
+  case halfPageDown
+  /// Up half a page.
+  case halfPageUp
+  /// To the first row.
+  case top
+  /// To the last row.
+  case bottom
+  /// Focus the next pane.
+  case nextPane
+  /// Focus the previous pane.
+  case previousPane
+  /// Drill into the selection.
+  case open
+  /// Go back out.
+  case back
+  /// Type a filter for the session list.
+  case filter
+  /// Clear every filter.
+  case clearFilters
+  /// Cycle the sort order.
+  case cycleSort
+  /// Cycle the provider filter.
+  case cycleProvider
+  /// Cycle the status filter.
+  case cycleStatus
+  /// Type a search in the document.
+  case search
+  /// Next search match.
+  case nextMatch
+  /// Previous search match.
+  case previousMatch
+  /// Show or hide thinking.
+  case toggleThinking
+  /// Show or fold a tool call's whole output.
+  case toggleExpand
+  /// Open the focused text in `$PAGER`.
+  case openPager
+  /// Show or hide the help.
+  case help
+  /// Quit.
+  case quit
+}

@@ -1,0 +1,51 @@
+/// The one table of key bindings: it drives dispatch, the footer hints and the `?` help.
+public struct Keymap: Hashable, Sendable {
+  /// Every binding, in the order help lists them.
+  public var bindings: [Binding]
+
+  /// Creates a keymap.
+  public init(_ bindings: [Binding]) {
+    self.bindings = bindings
+  }
+
+  /// The command `key` runs in `context`, if any.
+  public func command(for key: Key, in context: KeyContext) -> Command? {
+    bindings.first { $0.applies(in: context) && $0.keys.contains(key) }?.command
+  }
+
+  /// The bindings that apply in `context`.
+  public func bindings(in context: KeyContext) -> [Binding] {
+    bindings.filter { $0.applies(in: context) }
+  }
+
+  /// The default keys: arrows and vim keys, Tab between panes, Enter/Esc in and out.
+  public static let standard = Keymap([
+    Binding([.character("j"), .down], .down, "Move down"),
+    Binding([.character("k"), .up], .up, "Move up"),
+    Binding([.pageDown, .character(" ")], .pageDown, "Page down"),
+    Binding([.pageUp], .pageUp, "Page up"),
+    Binding([.ctrl("d")], .halfPageDown, "Half a page down"),
+    Binding([.ctrl("u")], .halfPageUp, "Half a page up"),
+    Binding([.character("g"), .home], .top, "First row"),
+    Binding([.character("G"), .end], .bottom, "Last row"),
+    Binding([.tab, .right], .nextPane, "Next pane", footer: "pane", in: [.sessions, .timeline, .cost]),
+    Binding([.backTab, .left], .previousPane, "Previous pane", in: [.sessions, .timeline, .cost]),
+    Binding([.enter], .open, "Open the selection", footer: "open"),
+    Binding(
+      [.escape, .backspace], .back, "Back out", footer: "back",
+      in: [.timeline, .cost, .subagent, .transcript, .toolCall]),
+    Binding([.character("/")], .filter, "Filter the list by text", footer: "filter", in: [.sessions]),
+    Binding([.character("c")], .clearFilters, "Clear every filter", in: [.sessions]),
+    Binding([.character("s")], .cycleSort, "Sort: newest, cost, turns, duration", footer: "sort", in: [.sessions]),
+    Binding([.character("p")], .cycleProvider, "Only one provider (cycles)", footer: "provider", in: [.sessions]),
+    Binding([.character("f")], .cycleStatus, "Only one status (cycles)", footer: "status", in: [.sessions]),
+    Binding([.character("/")], .search, "Search", footer: "search", in: [.transcript, .toolCall]),
+    Binding([.character("n")], .nextMatch, "Next match", in: [.transcript, .toolCall]),
+    Binding([.character("N")], .previousMatch, "Previous match", in: [.transcript, .toolCall]),
+    Binding([.character("t")], .toggleThinking, "Show or hide thinking", footer: "thinking", in: [.transcript]),
+    Binding([.character("x")], .toggleExpand, "Show the whole output or fold it", footer: "expand", in: [.toolCall]),
+    Binding([.character("o")], .openPager, "Open the text in $PAGER", footer: "pager"),
+    Binding([.character("?")], .help, "Help", footer: "help"),
+    Binding([.character("q"), .ctrl("c")], .quit, "Quit", footer: "quit"),
+  ])
+}

@@ -1,0 +1,33 @@
+import CawCore
+
+/// The bottom row: the prompt being typed, a message, or key hints from the keymap and the search counter.
+enum FooterBar {
+  /// Draws the bar into `area`.
+  static func render(_ state: AppState, keymap: Keymap, context: KeyContext, into grid: inout CellGrid, area: Rect) {
+    guard !area.isEmpty else { return }
+    grid.fill(area, role: .footer)
+    if let prompt = state.prompt {
+      let label = prompt.purpose == .filter ? "filter: " : "search: "
+      grid.put(
+        [Span(label, .key), Span(prompt.text + "▏", .prompt), Span("  Enter done · Esc cancel", .dim)], column: area.x,
+        row: area.y, maxWidth: area.width, clip: area)
+      return
+    }
+    var right = state.search?.counter ?? ""
+    if let message = state.message { right = message }
+    let rightWidth = min(DisplayWidth.of(right), area.width / 2)
+    var spans: [Span] = []
+    let hints = keymap.bindings(in: context).filter { $0.footer != nil }
+    let isGeneral: (Binding) -> Bool = { $0.command == .help || $0.command == .quit }
+    for binding in hints.filter(isGeneral) + hints.filter({ !isGeneral($0) }) {
+      spans += [Span(binding.keys[0].description, .key), Span(" \(binding.footer ?? "")  ", .footer)]
+    }
+    grid.put(
+      spans, column: area.x, row: area.y, maxWidth: area.width - rightWidth - (rightWidth > 0 ? 1 : 0), clip: area)
+    if rightWidth > 0 {
+      grid.put(
+        Truncate.fit(right, rightWidth), column: area.maxX - rightWidth, row: area.y, maxWidth: rightWidth,
+        role: state.message != nil ? .prompt : .match, clip: area)
+    }
+  }
+}

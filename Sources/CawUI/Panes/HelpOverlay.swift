@@ -1,0 +1,38 @@
+import CawCore
+
+/// The `?` overlay: every binding of the current context, read from the keymap.
+enum HelpOverlay {
+  /// Draws a framed box of the bindings for `context` in the middle of `area`.
+  static func render(_ keymap: Keymap, context: KeyContext, into grid: inout CellGrid, area: Rect) {
+    let bindings = keymap.bindings(in: context)
+    let keyWidth = min(bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 0, 16)
+    let helpWidth = bindings.map { DisplayWidth.of($0.help) }.max() ?? 0
+    let width = min(keyWidth + helpWidth + 6, area.width)
+    let height = min(bindings.count + 4, area.height)
+    guard width >= 4, height >= 3 else { return }
+    let box = Rect(
+      x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
+    grid.fill(box)
+    let inner = box.inset(1)
+    grid.put(
+      "┌" + String(repeating: "─", count: width - 2) + "┐", column: box.x, row: box.y, maxWidth: width, role: .border)
+    for y in box.y + 1..<box.maxY - 1 {
+      grid.put("│", column: box.x, row: y, maxWidth: 1, role: .border)
+      grid.put("│", column: box.maxX - 1, row: y, maxWidth: 1, role: .border)
+    }
+    grid.put(
+      "└" + String(repeating: "─", count: width - 2) + "┘", column: box.x, row: box.maxY - 1, maxWidth: width,
+      role: .border)
+    grid.put(" Keys: \(context.title) ", column: box.x + 2, row: box.y, maxWidth: width - 4, role: .paneTitleFocused)
+    for (n, binding) in bindings.enumerated() where n + 1 < inner.height {
+      let y = inner.y + 1 + n
+      grid.put(
+        Truncate.fit(binding.keyLabel, keyWidth), column: inner.x + 1, row: y, maxWidth: keyWidth, role: .key,
+        clip: inner)
+      grid.put(binding.help, column: inner.x + keyWidth + 3, row: y, maxWidth: inner.width - keyWidth - 3, clip: inner)
+    }
+    if height > 3 {
+      grid.put(" any key closes ", column: box.maxX - 18, row: box.maxY - 1, maxWidth: 16, role: .dim, clip: box)
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import CawCore
+
+/// The cost pane's content: one session's tokens and cost per turn, and the whole list's cost by
+/// provider, model and day.
+public enum CostReport {
+  /// The rows for `trajectory` (nil when no session is loaded) followed by the totals of `summaries`.
+  public static func build(
+    session trajectory: Trajectory?, id: String?, summaries: [SessionSummary], filtered: Bool, width: Int
+  ) -> [DocumentLine] {
+    var doc = DocumentBuilder(width: width)
+    if let trajectory, let id {
+      sessionRows(trajectory, id: id, width: width, into: &doc)
+      doc.blank()
+    }
+    listRows(summaries, filtered: filtered, width: width, into: &doc)
+    return doc.lines
+  }
+
+  private static func sessionRows(_ t: Trajectory, id: String, width: Int, into doc: inout DocumentBuilder) {
+    let total = t.totalUsage
+    doc.row([
+      Span("Session \(id.prefix(8))", .header),
+      Span("  \(TextSanitizer.singleLine(t.agent)) · \(TextSanitizer.singleLine(t.model))", .dim),
+    ])
+    doc.row([
+      Span("  total "), Span(Format.preciseCost(total.cost), .cost),
+      Span("  own "), Span(Format.preciseCost(t.usage.cost), .cost),
+      Span("  subagents "), Span(Format.preciseCost(total.cost - t.usage.cost), .cost),
+    ])
+    doc.row([
+      Span(
+        "  in \(Format.tokens(total.inputTokens))  out \(Format.tokens(total.outputTokens))  "
+          + "cache read \(Format.tokens(total.cacheReadTokens))  cache write \(Format.tokens(total.cacheWriteTokens))")
+    ])
+    doc.row([Span("  TURN      IN     OUT  C.READ C.WRITE      COST", .header)])
+    let maxCost = t.turns.map(\.usage.cost).max() ?? 0
+    let barWidth = max(width - 48, 0)
+    for (i, turn) in t.turns.enumerated() {
+      let u = turn.usage
+      let cells = [
+        pad(String(i), 6), pad(Format.tokens(u.inputTokens), 8), pad(Format.tokens(u.outputTokens), 8),
+        pad(Format.tokens(u.cacheReadTokens), 8), pad(Format.tokens(u.cacheWriteTokens), 8),
+      ].joined()
+      doc.row([
+        Span(cells), Span(pad(Format.preciseCost(u.cost), 10), .cost),
+        Span(" " + bar(u.cost, max: maxCost, width: barWidth), .bar),
+      ])
+    }
+  }
+
+  private static func listRows(
+    _ summaries: [SessionSummary], filtered: Bool, width: Int, into doc: inout DocumentBuilder
+  ) {
+    let total = summaries.reduce(0) { $0 + $1.totalUsage.cost }
+    doc.row([
+      Span("\(filtered ? "Filtered" : "All") sessions: \(summaries.count)", .header), Span("  total "),
+      Span(Format.cost(total), .cost),
+    ])
+    let groups: [(String, (SessionSummary) -> String)] = [
+      ("By provider", { $0.agent.isEmpty ? "?" : $0.agent }),
+      ("By model", { $0.model.isEmpty ? "-" : $0.model }),
+      ("By day", { String(Format.minute($0.createdAt).prefix(10)) }),
+    ]
+    for (title, key) in groups {
+      doc.row([Span("  " + title, .header)])
+      var costs: [(String, Double, Int)] = []
+      for summary in summaries {
+        let name = TextSanitizer.singleLine(key(summary), limit: 24)
+        if let index = costs.firstIndex(where: { $0.0 == name }) {
+          costs[index].1 += summary.totalUsage.cost
+          costs[index].2 += 1
+        } else {
+          costs.append((name, summary.totalUsage.cost, 1))
+        }
+      }
+      costs.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+      if title == "By day" { costs.sort { $0.0 > $1.0 } }
+      let maxCost = costs.map(\.1).max() ?? 0
+      let nameWidth = min(costs.map { DisplayWidth.of($0.0) }.max() ?? 0, 24)
+      for (name, cost, count) in costs {
+        doc.row([
+          Span("    " + name + String(repeating: " ", count: max(nameWidth - DisplayWidth.of(name), 0))),
+          Span(pad(Format.cost(cost), 9), .cost), Span(pad("\(count)", 4), .dim),
+          Span(" " + bar(cost, max: maxCost, width: max(width - nameWidth - 19, 0)), .bar),
+        ])
+      }
+    }
+  }
+
+  /// A bar of `width` cells at most, in eighths of a cell.
+  static func bar(_ value: Double, max maxValue: Double, width: Int) -> String {
+    guard maxValue > 0, width > 0, value > 0 else { return "" }
+    let eighths = Int((value / maxValue * Double(width * 8)).rounded())
+    let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
+    return String(repeating: "█", count: eighths / 8) + partial
+  }
+
+  private static func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(width - text.count, 0)) + text
+  }
+}

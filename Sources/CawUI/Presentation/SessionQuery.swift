@@ -1,0 +1,45 @@
+import CawCore
+
+/// Which sessions the list shows and in what order: text filter, quick filters and sort.
+public struct SessionQuery: Hashable, Sendable {
+  /// Text every visible row must contain (case-insensitive); empty for all.
+  public var text = ""
+  /// Only this provider, or all.
+  public var provider: String?
+  /// Only this status, or all.
+  public var status: DisplayStatus?
+  /// The order.
+  public var sort = SessionSort.newest
+
+  /// Creates a query that shows everything, newest first.
+  public init() {}
+
+  /// Whether any filter is on.
+  public var isFiltering: Bool { !text.isEmpty || provider != nil || status != nil }
+
+  /// The sessions to show, in order.
+  public func apply(_ summaries: [SessionSummary], now: Double) -> [SessionSummary] {
+    let needle = text.lowercased()
+    return summaries.filter { summary in
+      if let provider, summary.agent != provider { return false }
+      if let status, DisplayStatus(summary) != status { return false }
+      return needle.isEmpty || SessionRow(summary, now: now).searchText.contains(needle)
+    }.sorted(by: sort.ordered)
+  }
+
+  /// The next provider filter in the cycle: all, then each provider present, then all again.
+  public func nextProvider(among summaries: [SessionSummary]) -> String? {
+    var providers: [String] = []
+    for s in summaries where !providers.contains(s.agent) && !s.agent.isEmpty { providers.append(s.agent) }
+    providers.sort()
+    guard let provider, let index = providers.firstIndex(of: provider) else { return providers.first }
+    return index + 1 < providers.count ? providers[index + 1] : nil
+  }
+
+  /// The next status filter in the cycle: all, then each status, then all again.
+  public var nextStatus: DisplayStatus? {
+    let all = DisplayStatus.allCases
+    guard let status, let index = all.firstIndex(of: status) else { return all.first }
+    return index + 1 < all.count ? all[index + 1] : nil
+  }
+}

@@ -1,0 +1,48 @@
+import CawCore
+
+/// The cells of one session-list row, as text: pure, testable without a grid.
+public struct SessionRow: Hashable, Sendable {
+  /// The session id.
+  public var id: String
+  /// How the session stands.
+  public var status: DisplayStatus
+  /// Provider name.
+  public var provider: String
+  /// Model name.
+  public var model: String
+  /// Relative start time.
+  public var started: String
+  /// Turns, as text.
+  public var turns: String
+  /// Tool calls (subagents' included).
+  public var toolCalls: String
+  /// Failed tool calls.
+  public var toolErrors: String
+  /// Total cost.
+  public var cost: String
+  /// The first prompt, or why the session is broken.
+  public var firstPrompt: String
+
+  /// The row for `summary` at time `now` (seconds since 1970).
+  public init(_ summary: SessionSummary, now: Double) {
+    id = summary.id
+    status = DisplayStatus(summary)
+    provider = TextSanitizer.singleLine(summary.agent.isEmpty ? "?" : summary.agent)
+    model = TextSanitizer.singleLine(summary.model.isEmpty ? "-" : summary.model)
+    started = RelativeTime.describe(summary.createdAt, now: now)
+    turns = String(summary.turnCount)
+    toolCalls = String(summary.toolCallCount)
+    toolErrors = String(summary.toolErrorCount)
+    cost = Format.cost(summary.totalUsage.cost)
+    firstPrompt =
+      summary.status == .broken
+      ? "broken: " + TextSanitizer.singleLine(summary.brokenReason ?? "unreadable", limit: 300)
+      : TextSanitizer.preview(summary.firstUserMessage, limit: 300)
+  }
+
+  /// The visible columns' text, lowercased, for `/` filtering.
+  public var searchText: String {
+    [status.rawValue, String(id.prefix(8)), provider, model, started, turns, toolCalls, toolErrors, cost, firstPrompt]
+      .joined(separator: " ").lowercased()
+  }
+}

@@ -1,0 +1,69 @@
+import CawCore
+
+/// One tool call in full: name, arguments pretty-printed, a diff for file edits, the output.
+public enum ToolCallDocument {
+  /// Output rows shown before `x` expands the rest.
+  public static let collapsedOutputLines = 20
+
+  /// The rows for `call` at `width`; the output is cut to `collapsedOutputLines` unless `expanded`.
+  public static func build(_ call: ToolUse, expanded: Bool, width: Int) -> [DocumentLine] {
+    var doc = DocumentBuilder(width: width)
+    var head = [
+      Span(TextSanitizer.singleLine(call.name), .toolName), Span("  id \(TextSanitizer.singleLine(call.id))", .dim),
+    ]
+    head.append(call.isError ? Span("  ✗ error", .error) : Span("  ✓ ok", .statusFinished))
+    doc.row(head)
+    if let sub = call.subagentTrajectory {
+      doc.blank()
+      doc.row([
+        Span("▸ Subagent ", .header),
+        Span(
+          "\(TextSanitizer.singleLine(sub.agent)) · \(TextSanitizer.singleLine(sub.model)) · \(sub.turns.count) turn\(sub.turns.count == 1 ? "" : "s") · \(Format.cost(sub.totalUsage.cost))"
+        ),
+        Span("  Enter opens it", .dim),
+      ])
+    }
+    doc.blank()
+    doc.row([Span("Arguments", .header)])
+    doc.text(JSONPretty.indented(call.arguments))
+    if let diff = EditDiff.lines(for: call) {
+      doc.blank()
+      doc.row([Span("Diff", .header)])
+      for span in diff {
+        for row in TextWrap.lines(span.text, width: width - 2) {
+          doc.row([Span("  "), Span(row, span.role)])
+        }
+      }
+    }
+    doc.blank()
+    let lineCount = TextWrap.lineCount(call.output)
+    doc.row([
+      Span(call.isError ? "Output (error)" : "Output", call.isError ? .error : .header),
+      Span("  \(lineCount) line\(lineCount == 1 ? "" : "s")", .dim),
+    ])
+    let shown =
+      expanded
+      ? TextWrap.lines(call.output, width: width - 2)
+      : TextWrap.firstLines(call.output, collapsedOutputLines, width: width - 2)
+    for row in shown {
+      doc.row([Span("  " + row, call.isError ? .error : .normal)])
+    }
+    if !expanded, lineCount > collapsedOutputLines {
+      doc.row([Span("  … \(lineCount - collapsedOutputLines) more lines — x shows all", .dim)])
+    } else if expanded, lineCount > collapsedOutputLines {
+      doc.row([Span("  (x folds the output)", .dim)])
+    }
+    return doc.lines
+  }
+
+  /// The arguments on one line: `key: value, …`, for the transcript.
+  public static func argumentSummary(_ call: ToolUse) -> String {
+    guard let object = call.arguments.objectValue else {
+      return TextSanitizer.preview(JSONPretty.compact(call.arguments), limit: 200)
+    }
+    let parts = object.map { key, value in
+      "\(key): " + (value.stringValue ?? JSONPretty.compact(value))
+    }
+    return TextSanitizer.preview(parts.joined(separator: ", "), limit: 200)
+  }
+}

@@ -1,0 +1,45 @@
+import CawCore
+
+/// The cells of one timeline row, as text.
+public struct TurnRow: Hashable, Sendable {
+  /// The turn's index.
+  public var index: String
+  /// A one-line preview of the user's message.
+  public var input: String
+  /// Output blocks.
+  public var blocks: String
+  /// Tool calls.
+  public var toolCalls: String
+  /// Failed tool calls.
+  public var toolErrors: Int
+  /// Wall time, or `running`.
+  public var duration: String
+  /// Input tokens.
+  public var tokensIn: String
+  /// Output tokens.
+  public var tokensOut: String
+  /// Cache-read tokens.
+  public var cacheRead: String
+  /// Cache-write tokens.
+  public var cacheWrite: String
+  /// Cost.
+  public var cost: String
+  /// Whether the turn is still in progress.
+  public var inProgress: Bool
+
+  /// The row for turn `index`.
+  public init(_ turn: Turn, index: Int, inProgress: Bool) {
+    self.index = String(index)
+    input = TextSanitizer.preview(turn.input, limit: 300)
+    blocks = String(turn.output.count)
+    toolCalls = String(turn.toolCalls.count)
+    toolErrors = turn.toolCalls.filter(\.isError).count
+    duration = inProgress ? "running" : Format.duration(milliseconds: turn.durationMS)
+    tokensIn = Format.tokens(turn.usage.inputTokens)
+    tokensOut = Format.tokens(turn.usage.outputTokens)
+    cacheRead = Format.tokens(turn.usage.cacheReadTokens)
+    cacheWrite = Format.tokens(turn.usage.cacheWriteTokens)
+    cost = Format.preciseCost(turn.usage.cost)
+    self.inProgress = inProgress
+  }
+}

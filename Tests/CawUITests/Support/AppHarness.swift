@@ -1,0 +1,65 @@
+import CawCore
+import CawUI
+
+/// The whole app on an in-memory screen, over a session tree on disk, at a fixed time.
+struct AppHarness {
+  /// 2026-11-22 06:00 UTC: the demo tree is written back from here, and relative times are read from here.
+  static let now = Timestamp.parse("2026-11-22T06:00:00+00:00")!
+
+  /// The run loop under test.
+  var loop: AppLoop<InMemoryScreen>
+  /// The demo tree, kept on disk while the harness lives.
+  private(set) var tree: TempTree?
+
+  /// The app on the demo tree at `size`.
+  static func demo(_ size: Size) throws -> AppHarness {
+    let tree = TempTree("caw-ui-demo")
+    try DemoTree.write(to: tree.path + "/caw_data", now: now)
+    var harness = AppHarness(dataDirectory: tree.path + "/caw_data", size: size)
+    harness.tree = tree
+    return harness
+  }
+
+  /// The app on the tree at `dataDirectory`, started (sessions listed) and drawn once.
+  init(dataDirectory: String, size: Size) {
+    let reader = SessionReader(DataDirectory(dataDirectory))
+    loop = AppLoop(
+      screen: InMemoryScreen(size: size), state: AppState(dataDirectory: "fixture", size: size, now: Self.now),
+      perform: { effect in
+        switch effect {
+        case .listSessions: [.sessionsListed(try reader.listSessions(), now: Self.now)]
+        case .loadSession(let id):
+          [
+            .sessionLoaded(
+              id: id, reader.loadDirectory(named: id).trajectory, error: reader.loadDirectory(named: id).brokenReason)
+          ]
+        case .openPager, .quit: []
+        }
+      })
+    try? loop.run(stopWhenIdle: true)
+  }
+
+  /// The state now.
+  var state: AppState { loop.state }
+
+  /// The frame for the current state.
+  var frame: CellGrid { AppView.render(loop.state) }
+
+  /// What a person sees.
+  var text: String { frame.text }
+
+  /// Presses keys in order.
+  mutating func press(_ keys: Key...) throws {
+    for key in keys { try loop.send(.keyPressed(key)) }
+  }
+
+  /// Types each character of `text` as a key.
+  mutating func type(_ text: String) throws {
+    for character in text { try loop.send(.keyPressed(.character(character))) }
+  }
+
+  /// Sends an action.
+  mutating func send(_ action: Action) throws {
+    try loop.send(action)
+  }
+}
