@@ -12,6 +12,7 @@ public final class NCursesScreen: Screen {
   /// The terminal's size.
   public private(set) var size: Size
   private let terminal: OpaquePointer
+  private let output: UnsafeMutablePointer<FILE>
   private let window: UnsafeMutablePointer<WINDOW>
   private var colors: ColorPairs
   private var closed = false
@@ -37,6 +38,7 @@ public final class NCursesScreen: Screen {
       let terminal = newterm(terminalName, output, input)
     else { throw TerminalError(function: "newterm") }
     self.terminal = terminal
+    self.output = output
     if let fixedSize { resizeterm(Int32(fixedSize.height), Int32(fixedSize.width)) }
     guard let window = CNCursesW_stdscr() else {
       endwin()
@@ -108,6 +110,12 @@ public final class NCursesScreen: Screen {
     default:
       return nil
     }
+  }
+
+  /// Puts `text` on the terminal's clipboard with OSC 52. Called only on the user's explicit request.
+  public func copyToClipboard(_ text: String) {
+    fputs(ClipboardSequence.osc52(text), output)
+    fflush(output)
   }
 
   /// Hands the terminal to `body` (a pager, say) and takes it back afterwards.

@@ -30,7 +30,23 @@ struct BrowseCommand: ParsableCommand {
         list.data.dataDir = directory.path
         return try list.run()
       }
-      try TerminalApp.run(directory, label: data.demo ? "bundled demo data" : directory.path, theme: chosen)
+      let started = try TerminalApp.run(
+        directory, label: data.demo ? "bundled demo data" : directory.path, isDemo: data.demo, theme: chosen)
+      Self.printHandles(started, in: directory)
+    }
+  }
+}
+
+extension BrowseCommand {
+  /// After the terminal is restored: the resume handles of the sessions started or resumed in the TUI.
+  static func printHandles(_ ids: [String], in directory: DataDirectory) {
+    guard !ids.isEmpty else { return }
+    print("Sessions started or resumed here (resume handles):")
+    let reader = SessionReader(directory)
+    for id in ids {
+      let loaded = reader.loadDirectory(named: id)
+      let handle = loaded.trajectory.flatMap { try? ResumeHandle.forTrajectory($0) }
+      print("  \(id)  " + (handle?.encoded ?? "(no resume key yet)"))
     }
   }
 }

@@ -3,18 +3,72 @@ import CawNCurses
 import CawUI
 import Foundation
 
-/// Runs the TUI on a terminal: the ncurses screen, the run loop and the effects that read sessions.
+/// Runs the TUI on a terminal: the ncurses screen, the run loop, the effects, and the background
+/// sources — the file watcher (live follow), the run registry and the clock.
 enum TerminalApp {
-  /// Browses `directory` (titled `label`) until the user quits; the terminal is restored on every way out.
-  static func run(_ directory: DataDirectory, label: String, theme: Theme) throws {
-    try NCursesScreen(theme: theme).run { screen in
-      let effects = SessionEffects(reader: SessionReader(directory)) { text in
-        screen.suspend { Pager.show(text) }
-      }
-      var loop = AppLoop(
-        screen: screen, state: AppState(dataDirectory: label, size: screen.size, now: Date().timeIntervalSince1970),
-        perform: effects.perform)
-      try loop.run()
+  /// Browses `directory` (titled `label`) until the user quits; the terminal is restored on every way
+  /// out. Returns the sessions started or resumed in it.
+  static func run(_ directory: DataDirectory, label: String, isDemo: Bool, theme: Theme) throws -> [String] {
+    let watcher = SessionWatcher(directory)
+    defer { watcher.stop() }
+    let inbox = ActionInbox()
+    let watching = Task.detached {
+      for await change in watcher.changes { inbox.post(.filesChanged(change)) }
     }
+    defer { watching.cancel() }
+    return try NCursesScreen(theme: theme).run { screen in
+      let effects = SessionEffects(
+        directory: directory, showInPager: { text in screen.suspend { Pager.show(text) } },
+        copyToClipboard: { screen.copyToClipboard($0) })
+      var state = AppState(dataDirectory: label, size: screen.size, now: Date().timeIntervalSince1970)
+      state.defaultDirectory = FileManager.default.currentDirectoryPath
+      state.dataPath = isDemo ? "" : URL(fileURLWithPath: directory.path).standardizedFileURL.path
+      var clock = BackgroundClock(effects: effects)
+      var loop = AppLoop(
+        screen: screen, state: state, perform: effects.perform,
+        background: { inbox.take() + clock.due() })
+      try loop.run(poll: .milliseconds(20))
+      return loop.state.startedHere
+    }
+  }
+}
+
+/// Actions posted from other threads for the run loop to pick up.
+final class ActionInbox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var actions: [Action] = []
+
+  /// Adds an action.
+  func post(_ action: Action) { lock.withLock { actions.append(action) } }
+
+  /// Everything posted since the last call.
+  func take() -> [Action] {
+    lock.withLock {
+      defer { actions.removeAll() }
+      return actions
+    }
+  }
+}
+
+/// Once a second: the clock (elapsed times) and the run registry (which sessions are being recorded).
+struct BackgroundClock {
+  let effects: SessionEffects
+  private var last = Date.distantPast
+  private var runs: [RunRecord]?
+
+  init(effects: SessionEffects) { self.effects = effects }
+
+  /// The actions due now.
+  mutating func due() -> [Action] {
+    let now = Date()
+    guard now.timeIntervalSince(last) >= 1 else { return [] }
+    last = now
+    var actions: [Action] = [.clockTicked(now.timeIntervalSince1970)]
+    let current = effects.activeRuns()
+    if current != runs {
+      runs = current
+      actions.append(.runsChanged(current))
+    }
+    return actions
   }
 }

@@ -1,5 +1,5 @@
 /// What changed in a data directory since the last report.
-public struct SessionChange: Sendable, Equatable {
+public struct SessionChange: Sendable, Hashable {
   /// Sessions whose files were written (or that appeared or disappeared).
   public var sessionIDs: Set<String>
   /// Whether the set of session directories itself changed.

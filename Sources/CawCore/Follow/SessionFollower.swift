@@ -1,3 +1,5 @@
+import Foundation
+
 /// Re-reads a session that another process is writing. caw rewrites `trajectory.json` in place
 /// (truncate, then write), so a read can catch it empty or cut short: such a read is retried, and if the
 /// file stays unreadable the previous view is kept rather than replaced by the poorer `traj.jsonl` one.
@@ -12,14 +14,12 @@ public struct SessionFollower: Sendable {
 
   /// The current view of `id`: read again (up to `retries` more times, `delay` apart) while
   /// `trajectory.json` is caught mid-write; the last good view when it never reads whole.
-  public mutating func refresh(_ id: String, retries: Int = 5, delay: Duration = .milliseconds(10)) async
-    -> LoadedSession
-  {
+  public mutating func refresh(_ id: String, retries: Int = 5, delay: Duration = .milliseconds(10)) -> LoadedSession {
     var loaded = reader.loadDirectory(named: id)
     var attempt = 0
     while loaded.trajectoryFileUnreadable && attempt < retries {
       attempt += 1
-      try? await Task.sleep(for: delay)
+      Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
       loaded = reader.loadDirectory(named: id)
     }
     if loaded.trajectoryFileUnreadable, let previous = lastGood[id], previous.source == .trajectoryFile {

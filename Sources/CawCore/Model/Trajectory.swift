@@ -80,3 +80,11 @@ public struct Trajectory: Sendable, Equatable {
   /// The last turn's result text.
   public var result: String { turns.last?.result ?? "" }
 }
+
+extension Trajectory {
+  /// The directory the agent worked in, when caw-tui recorded it (`metadata.cwd`).
+  public var workingDirectory: String? {
+    guard let cwd = metadata["cwd"]?.stringValue, !cwd.isEmpty else { return nil }
+    return cwd
+  }
+}

@@ -1,7 +1,7 @@
 import OrderedCollections
 
 /// A `caw-tui run` or `resume` process that is recording a session, as listed in the ``RunRegistry``.
-public struct RunRecord: Sendable, Equatable {
+public struct RunRecord: Sendable, Hashable {
   /// The recording process.
   public var pid: Int32
   /// The kernel's start time of that process (clock ticks since boot), so a reused pid is not mistaken

@@ -16,4 +16,22 @@ public enum Action: Equatable, Sendable {
   case keyPressed(Key)
   /// The mouse was used.
   case mouseUsed(MouseEvent)
+  /// Files of these sessions changed on disk (another process is writing them).
+  case filesChanged(SessionChange)
+  /// Sessions were read again after a change; `removed` are gone from disk.
+  case sessionsRefreshed([SessionSummary], removed: Set<String>, now: Double)
+  /// The set of runs recording sessions changed.
+  case runsChanged([RunRecord])
+  /// Time passed (for elapsed times).
+  case clockTicked(Double)
+  /// A run was started for `sessionID`.
+  case runStarted(sessionID: String)
+  /// An export, a run or a copy could not be done; the reason is shown.
+  case effectFailed(String)
+  /// The export file exists; the user is asked before it is replaced.
+  case exportNeedsConfirmation(TrajectoryPath, ExportFormat, path: String)
+  /// A trajectory was exported.
+  case exported(path: String, bytes: Int)
+  /// Text was sent to the terminal's clipboard.
+  case copied(String)
 }

@@ -11,14 +11,19 @@ public struct AppLoop<S: Screen> {
   public let reducer: Reducer
   /// Performs an effect and returns the actions it produced.
   public let perform: (Effect) throws -> [Action]
+  /// Actions that arrived from elsewhere since the last look (files changing, runs, the clock).
+  public let background: () -> [Action]
 
   /// A loop over `screen`, starting from `state`.
-  public init(screen: S, state: AppState, reducer: Reducer = Reducer(), perform: @escaping (Effect) throws -> [Action])
-  {
+  public init(
+    screen: S, state: AppState, reducer: Reducer = Reducer(), perform: @escaping (Effect) throws -> [Action],
+    background: @escaping () -> [Action] = { [] }
+  ) {
     self.screen = screen
     self.state = state
     self.reducer = reducer
     self.perform = perform
+    self.background = background
   }
 
   /// Sends `action` and everything its effects produce through the reducer.
@@ -32,17 +37,25 @@ public struct AppLoop<S: Screen> {
     }
   }
 
-  /// Runs until the user quits, or (with `stopWhenIdle`) until the screen has no event left.
+  /// Runs until the user quits, or (with `stopWhenIdle`) until the screen has no event left. A frame is
+  /// drawn only after something happened; `poll` is how often background actions are looked at.
   public mutating func run(stopWhenIdle: Bool = false, poll: Duration = .milliseconds(250)) throws {
     try send(.terminalResized(screen.size))
     try screen.present(AppView.render(state, keymap: reducer.keymap))  // "Reading sessions…" while listing
     try send(.sessionsRequested)
+    var dirty = true
     while !state.quitting {
-      try screen.present(AppView.render(state, keymap: reducer.keymap))
+      for action in background() {
+        try send(action)
+        dirty = true
+      }
+      if dirty { try screen.present(AppView.render(state, keymap: reducer.keymap)) }
+      dirty = false
       guard let event = try screen.nextEvent(timeout: poll) else {
         if stopWhenIdle { return }
         continue
       }
+      dirty = true
       switch event {
       case .key(let key): try send(.keyPressed(key))
       case .mouse(let mouse): try send(.mouseUsed(mouse))

@@ -40,6 +40,20 @@ public struct AppState: Equatable, Sendable {
   public var showingHelp = false
   /// A one-line message for the footer (cleared by the next key).
   public var message: String?
+  /// The question being asked, if any.
+  public var dialog: Dialog?
+  /// The `run` and `resume` processes recording sessions of this data directory right now.
+  public var runs: [RunRecord] = []
+  /// Whether the timeline and open transcripts stick to the newest event as sessions change.
+  public var following = true
+  /// Sessions started or resumed from this UI (their handles are printed on exit).
+  public var startedHere: [String] = []
+  /// The directory a new session works in by default.
+  public var defaultDirectory = ""
+  /// The data directory's path (for commands the user copies); empty for the demo tree.
+  public var dataPath = ""
+  /// A session to select as soon as it appears in the list (one just started).
+  public var pendingSelection: String?
   /// Set when the user quits.
   public var quitting = false
 
@@ -50,8 +64,13 @@ public struct AppState: Equatable, Sendable {
     self.now = now
   }
 
+  /// The run recording `id`, if one is.
+  public func run(recording id: String) -> RunRecord? { runs.first { $0.sessionID == id } }
+
   /// The sessions the list shows, in order.
-  public var visibleSessions: [SessionSummary] { query.apply(summaries, now: now) }
+  public var visibleSessions: [SessionSummary] {
+    query.apply(summaries, now: now, recording: Set(runs.map(\.sessionID)))
+  }
 
   /// The selected session's summary, if it is visible.
   public var selectedSummary: SessionSummary? {

@@ -1,3 +1,5 @@
+import CawCore
+
 /// Work the reducer asks the run loop to do; the loop turns results back into actions.
 public enum Effect: Equatable, Sendable {
   /// Read the session list (answers `.sessionsListed` or `.listingFailed`).
@@ -6,6 +8,18 @@ public enum Effect: Equatable, Sendable {
   case loadSession(id: String)
   /// Show `text` in `$PAGER`, with the terminal handed over meanwhile.
   case openPager(text: String)
+  /// Read these sessions again after their files changed (answers `.sessionsRefreshed` and
+  /// `.sessionLoaded` for the loaded ones).
+  case refreshSessions(Set<String>)
+  /// Start a detached `caw-tui run` or `resume` (answers `.runStarted` or `.effectFailed`).
+  case startRun(RunRequest)
+  /// Ask these runs to stop, as Ctrl-C would.
+  case stopRuns([RunRecord])
+  /// Write the trajectory at the path in a format to a file (answers `.exported`,
+  /// `.exportNeedsConfirmation` or `.effectFailed`).
+  case export(TrajectoryPath, ExportFormat, path: String, overwrite: Bool)
+  /// Put `text` on the terminal's clipboard with OSC 52 (answers `.copied`); `label` says what it is.
+  case copyToClipboard(String, label: String)
   /// Restore the terminal and exit.
   case quit
 }

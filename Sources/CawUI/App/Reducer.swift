@@ -32,6 +32,7 @@ public struct Reducer: Sendable {
     case .sessionLoaded(let id, let trajectory, let error):
       state.trajectories[id] = trajectory
       state.loadErrors[id] = trajectory == nil ? (error ?? "unreadable") : nil
+      followNewest(id, &state)
       return []
     case .terminalResized(let size):
       state.size = size
@@ -41,6 +42,8 @@ public struct Reducer: Sendable {
       return keyPressed(key, &state)
     case .mouseUsed(let event):
       return mouseUsed(event, &state)
+    default:
+      return reduceLive(action, &state)
     }
   }
 
@@ -62,6 +65,7 @@ public struct Reducer: Sendable {
   private func keyPressed(_ key: Key, _ state: inout AppState) -> [Effect] {
     state.message = nil
     if key == .ctrl("c") { return run(.quit, &state) }
+    if state.dialog != nil { return dialogKey(key, &state) }
     if state.prompt != nil { return promptKey(key, &state) }
     if state.showingHelp {
       state.showingHelp = false
@@ -123,9 +127,12 @@ public struct Reducer: Sendable {
       }
       return [.openPager(text: text)]
     case .help: state.showingHelp.toggle()
-    case .quit:
-      state.quitting = true
-      return [.quit]
+    case .resume, .newSession, .export, .copy, .stopRun, .quit:
+      return openDialog(for: command, &state)
+    case .toggleFollow:
+      state.following.toggle()
+      state.message = state.following ? "Following the newest event" : "Stopped following"
+      if let id = state.selectedID { followNewest(id, &state) }
     }
     return loadSelected(state)
   }
@@ -199,6 +206,10 @@ public struct Reducer: Sendable {
 
   private func move(_ state: inout AppState, by delta: Int) {
     let rows = visibleRows(state)
+    if delta < 0, state.following, state.focus != .sessions || !state.stack.isEmpty {
+      state.following = false
+      state.message = "Paused following: f follows the newest event again"
+    }
     switch state.page {
     case .browser:
       switch state.focus {

@@ -46,6 +46,18 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
   case toggleExpand
   /// Open the focused text in `$PAGER`.
   case openPager
+  /// Resume the selected session with a new message.
+  case resume
+  /// Start a new session from a form.
+  case newSession
+  /// Export the selected session or the open subagent trajectory.
+  case export
+  /// Copy the selected session's resume handle or resume command.
+  case copy
+  /// Stop the run recording the selected session.
+  case stopRun
+  /// Follow the newest event, or stop following.
+  case toggleFollow
   /// Show or hide the help.
   case help
   /// Quit.

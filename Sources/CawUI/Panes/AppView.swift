@@ -19,6 +19,9 @@ public enum AppView {
     if state.showingHelp {
       HelpOverlay.render(keymap, context: context, into: &grid, area: layout.body)
     }
+    if let dialog = state.dialog {
+      DialogOverlay.render(dialog, into: &grid, area: layout.body)
+    }
     return grid
   }
 
@@ -61,8 +64,9 @@ public enum AppView {
       )
       .render(
         title: "Turn \(turn)",
-        detail: String(path.sessionID.prefix(8)) + (state.showThinking ? " · thinking shown" : ""), into: &grid,
-        area: area)
+        detail: String(path.sessionID.prefix(8)) + (state.showThinking ? " · thinking shown" : "")
+          + (path.steps.isEmpty ? LiveBadge.text(state, sessionID: path.sessionID).map { " · " + $0 } ?? "" : ""),
+        into: &grid, area: area)
     case .toolCall:
       DocumentPane(
         lines: Documents.lines(state), scroll: top.scroll, showsCursor: false, focused: true, search: state.search

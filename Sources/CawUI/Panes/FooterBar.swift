@@ -6,6 +6,12 @@ enum FooterBar {
   static func render(_ state: AppState, keymap: Keymap, context: KeyContext, into grid: inout CellGrid, area: Rect) {
     guard !area.isEmpty else { return }
     grid.fill(area, role: .footer)
+    if let dialog = state.dialog {
+      grid.put(
+        DialogOverlay.hints(dialog).flatMap { [Span($0.key, .key), Span(" \($0.what)  ", .footer)] }, column: area.x,
+        row: area.y, maxWidth: area.width, clip: area)
+      return
+    }
     if let prompt = state.prompt {
       let label = prompt.purpose == .filter ? "filter: " : "search: "
       grid.put(

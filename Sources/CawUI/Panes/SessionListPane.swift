@@ -23,7 +23,7 @@ enum SessionListPane {
     }
     let columns = self.columns(width: body.width)
     let rows = visible.map { summary in
-      let row = SessionRow(summary, now: state.now)
+      let row = SessionRow(summary, now: state.now, recording: state.run(recording: summary.id) != nil)
       let cells = [
         Span(row.status.glyph, row.status.role), Span(row.provider), Span(row.model), Span(row.started, .dim),
         Span(row.turns), Span(row.toolCalls), Span(row.toolErrors, summary.toolErrorCount > 0 ? .error : .dim),

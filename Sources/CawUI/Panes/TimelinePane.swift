@@ -34,6 +34,7 @@ enum TimelinePane {
       + "\(t.turns.count) turn\(t.turns.count == 1 ? "" : "s") · \(Format.cost(t.totalUsage.cost))"
     let problems = path.steps.isEmpty ? state.summaries.first { $0.id == path.sessionID }?.problems.count ?? 0 : 0
     if problems > 0 { detail += " · ! \(problems) file problem\(problems == 1 ? "" : "s") (o lists them)" }
+    if path.steps.isEmpty, let badge = LiveBadge.text(state, sessionID: path.sessionID) { detail += " · " + badge }
     PaneTitle.render(Pane.timeline.title, detail: detail, trailing: trailing, focused: focused, into: &grid, area: area)
     guard !t.turns.isEmpty else {
       grid.put("No turns yet.", column: body.x + 1, row: body.y, maxWidth: body.width - 1, role: .dim, clip: body)

@@ -9,7 +9,8 @@ enum TitleBar {
     let crumbs = fitted(breadcrumbs(state), width: area.width - 11)
     let used = grid.put(
       " caw-tui  " + crumbs + " ", column: area.x, row: area.y, maxWidth: area.width, role: .titleBar, clip: area)
-    let dir = " " + TextSanitizer.singleLine(state.dataDirectory) + " "
+    let runs = state.runs.isEmpty ? "" : "▶ \(state.runs.count) run\(state.runs.count == 1 ? "" : "s") · "
+    let dir = " " + runs + TextSanitizer.singleLine(state.dataDirectory) + " "
     let room = area.width - used
     if room > 12 {
       let shown = Truncate.fit(dir, room - 1)

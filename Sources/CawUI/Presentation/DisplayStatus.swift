@@ -1,7 +1,7 @@
 import CawCore
 
-/// The status a session is shown with: caw's status, with an unfinished session whose last turn is
-/// still open shown as running.
+/// The status a session is shown with: caw's status, with a session that a run is recording, or whose
+/// last turn is still open, shown as running.
 public enum DisplayStatus: String, Hashable, Sendable, CaseIterable {
   /// A turn is in progress.
   case running
@@ -14,8 +14,12 @@ public enum DisplayStatus: String, Hashable, Sendable, CaseIterable {
   /// Nothing could be read.
   case broken
 
-  /// The status of a listed session.
-  public init(_ summary: SessionSummary) {
+  /// The status of a listed session; `recording` when a run is recording it right now.
+  public init(_ summary: SessionSummary, recording: Bool = false) {
+    if recording && summary.status != .broken {
+      self = .running
+      return
+    }
     switch summary.status {
     case .unfinished: self = summary.hasTurnInProgress ? .running : .unfinished
     case .finished: self = .finished

@@ -17,13 +17,14 @@ public struct SessionQuery: Hashable, Sendable {
   /// Whether any filter is on.
   public var isFiltering: Bool { !text.isEmpty || provider != nil || status != nil }
 
-  /// The sessions to show, in order.
-  public func apply(_ summaries: [SessionSummary], now: Double) -> [SessionSummary] {
+  /// The sessions to show, in order; `recording` holds the ids a run is recording.
+  public func apply(_ summaries: [SessionSummary], now: Double, recording: Set<String> = []) -> [SessionSummary] {
     let needle = text.lowercased()
     return summaries.filter { summary in
+      let isRecording = recording.contains(summary.id)
       if let provider, summary.agent != provider { return false }
-      if let status, DisplayStatus(summary) != status { return false }
-      return needle.isEmpty || SessionRow(summary, now: now).searchText.contains(needle)
+      if let status, DisplayStatus(summary, recording: isRecording) != status { return false }
+      return needle.isEmpty || SessionRow(summary, now: now, recording: isRecording).searchText.contains(needle)
     }.sorted(by: sort.ordered)
   }
 

@@ -23,10 +23,10 @@ public struct SessionRow: Hashable, Sendable {
   /// The first prompt, or why the session is broken.
   public var firstPrompt: String
 
-  /// The row for `summary` at time `now` (seconds since 1970).
-  public init(_ summary: SessionSummary, now: Double) {
+  /// The row for `summary` at time `now` (seconds since 1970); `recording` when a run is recording it.
+  public init(_ summary: SessionSummary, now: Double, recording: Bool = false) {
     id = summary.id
-    status = DisplayStatus(summary)
+    status = DisplayStatus(summary, recording: recording)
     provider = TextSanitizer.singleLine(summary.agent.isEmpty ? "?" : summary.agent)
     model = TextSanitizer.singleLine(summary.model.isEmpty ? "-" : summary.model)
     started = RelativeTime.describe(summary.createdAt, now: now)

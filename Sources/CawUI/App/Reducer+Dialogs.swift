@@ -1,0 +1,166 @@
+import CawCore
+
+extension Reducer {
+  /// Opens the dialog a command asks for, or says why it cannot.
+  func openDialog(for command: Command, _ state: inout AppState) -> [Effect] {
+    switch command {
+    case .resume:
+      guard let id = state.selectedID else { return say("Select a session to resume", &state) }
+      if state.run(recording: id) != nil { return say("A run is already recording this session", &state) }
+      if let t = state.trajectories[id] {
+        guard let provider = Provider(name: t.agent) else {
+          return say("Cannot resume: unknown provider '\(TextSanitizer.singleLine(t.agent))'", &state)
+        }
+        guard provider.resumeKey(from: t) != nil else {
+          return say("Cannot resume \(id.prefix(8)): no resume key was persisted for this session", &state)
+        }
+        let directory = t.workingDirectory.map { "in \($0) (recorded)" }
+          ?? "in \(state.defaultDirectory) (no directory was recorded)"
+        state.dialog = .resume(sessionID: id, directory: directory, text: "")
+      } else {
+        state.dialog = .resume(sessionID: id, directory: "in its recorded directory", text: "")
+      }
+    case .newSession:
+      state.dialog = .newSession(NewSessionForm(directory: state.defaultDirectory))
+    case .export:
+      guard let path = focusedTrajectoryPath(state) else { return say("Select a session to export", &state) }
+      state.dialog = .exportFormat(path)
+    case .copy:
+      guard let id = state.selectedID else { return say("Select a session first", &state) }
+      state.dialog = .copy(sessionID: id)
+    case .stopRun:
+      guard let id = state.selectedID, let run = state.run(recording: id) else {
+        return say("No run is recording this session", &state)
+      }
+      state.dialog = .confirmStop(run)
+    case .quit:
+      if state.runs.isEmpty {
+        state.quitting = true
+        return [.quit]
+      }
+      state.dialog = .quitWithRuns(state.runs)
+    default:
+      break
+    }
+    return []
+  }
+
+  /// A key pressed while a dialog is open.
+  func dialogKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+    guard let dialog = state.dialog else { return [] }
+    if key == .escape {
+      state.dialog = nil
+      return []
+    }
+    switch dialog {
+    case .resume(let id, let directory, var text):
+      guard key == .enter else {
+        edit(&text, key)
+        state.dialog = .resume(sessionID: id, directory: directory, text: text)
+        return []
+      }
+      guard !text.allSatisfy(\.isWhitespace) else { return say("Type the message to send", &state) }
+      state.dialog = nil
+      return [.startRun(.resume(sessionID: id, message: text))]
+    case .newSession(var form):
+      return formKey(key, &form, &state)
+    case .exportFormat(let path):
+      guard case .character(let c) = key, let format = Self.exportFormats[c] else { return [] }
+      let name = path.steps.isEmpty ? path.sessionID : "\(path.sessionID)-subagent-\(path.steps.count)"
+      state.dialog = .exportPath(path, format, text: "./\(name).\(format.fileExtension)")
+    case .exportPath(let path, let format, var text):
+      guard key == .enter else {
+        edit(&text, key)
+        state.dialog = .exportPath(path, format, text: text)
+        return []
+      }
+      guard !text.isEmpty else { return say("Type a file name", &state) }
+      state.dialog = nil
+      return [.export(path, format, path: text, overwrite: false)]
+    case .confirmOverwrite(let path, let format, let file):
+      state.dialog = nil
+      return key == .character("y") ? [.export(path, format, path: file, overwrite: true)] : say("Not exported", &state)
+    case .confirmStop(let run):
+      state.dialog = nil
+      guard key == .character("y") else { return [] }
+      state.message = "Stopping the run recording \(run.sessionID.prefix(8)); its recorded turns are kept"
+      return [.stopRuns([run])]
+    case .copy(let id):
+      return copyKey(key, id, &state)
+    case .quitWithRuns(let runs):
+      switch key {
+      case .character("s"):
+        state.dialog = nil
+        state.quitting = true
+        return [.stopRuns(runs), .quit]
+      case .character("l"):
+        state.dialog = nil
+        state.quitting = true
+        return [.quit]
+      default:
+        return []
+      }
+    }
+    return []
+  }
+
+  /// The keys that pick an export format.
+  static let exportFormats: [Character: ExportFormat] = ["j": .json, "m": .markdown, "a": .atif]
+
+  private func formKey(_ key: Key, _ form: inout NewSessionForm, _ state: inout AppState) -> [Effect] {
+    switch key {
+    case .tab, .down: form.step(forward: true)
+    case .backTab, .up: form.step(forward: false)
+    case .enter where !form.onLastField: form.step(forward: true)
+    case .enter:
+      guard Provider(name: form.values.provider.filter { !$0.isWhitespace }) != nil else {
+        form.field = .provider
+        state.dialog = .newSession(form)
+        return say("Unknown provider: use claude_code, codex or opencode", &state)
+      }
+      guard !form.values.prompt.allSatisfy(\.isWhitespace) else {
+        return say("Type the first prompt", &state)
+      }
+      state.dialog = nil
+      return [.startRun(.start(form.values))]
+    default:
+      var value = form.values[form.field]
+      edit(&value, key)
+      form.values[form.field] = value
+    }
+    state.dialog = .newSession(form)
+    return []
+  }
+
+  private func copyKey(_ key: Key, _ id: String, _ state: inout AppState) -> [Effect] {
+    guard case .character(let c) = key, c == "h" || c == "c" else { return [] }
+    state.dialog = nil
+    guard let t = state.trajectories[id], let handle = try? ResumeHandle.forTrajectory(t) else {
+      return say("No resume handle: the session has no resume key yet", &state)
+    }
+    if c == "h" { return [.copyToClipboard(handle.encoded, label: "the resume handle")] }
+    let dataOption = state.dataPath.isEmpty ? "" : "--data-dir \(Self.shellQuoted(state.dataPath)) "
+    return [.copyToClipboard("caw-tui resume \(dataOption)\(id) ", label: "the resume command")]
+  }
+
+  /// Applies an editing key to a line of text.
+  private func edit(_ text: inout String, _ key: Key) {
+    switch key {
+    case .character(let c): text.append(c)
+    case .backspace: if !text.isEmpty { text.removeLast() }
+    case .ctrl("u"): text = ""
+    default: break
+    }
+  }
+
+  private func say(_ message: String, _ state: inout AppState) -> [Effect] {
+    state.message = message
+    return []
+  }
+
+  /// `word` quoted for a POSIX shell when it needs to be.
+  static func shellQuoted(_ word: String) -> String {
+    let plain = word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=:,@%+".contains($0)) }
+    return plain && !word.isEmpty ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+  }
+}

@@ -1,0 +1,101 @@
+import CawCore
+
+extension Reducer {
+  /// Actions from outside the keyboard: files changing on disk, runs starting and stopping, the clock,
+  /// and the results of exports, runs and copies.
+  func reduceLive(_ action: Action, _ state: inout AppState) -> [Effect] {
+    switch action {
+    case .filesChanged(let change):
+      var ids = change.sessionIDs
+      if let pending = state.pendingSelection { ids.insert(pending) }
+      return ids.isEmpty ? [] : [.refreshSessions(ids)]
+    case .sessionsRefreshed(let summaries, let removed, let now):
+      state.now = now
+      return merge(summaries, removed: removed, &state)
+    case .runsChanged(let runs):
+      state.runs = runs
+      return []
+    case .clockTicked(let now):
+      state.now = now
+      return []
+    case .runStarted(let id):
+      if !state.startedHere.contains(id) { state.startedHere.append(id) }
+      state.pendingSelection = id
+      state.following = true
+      state.message = "Started a run for \(id.prefix(8)); it records in the background"
+      return [.refreshSessions([id])]
+    case .effectFailed(let reason):
+      state.message = TextSanitizer.singleLine(reason, limit: 300)
+      return []
+    case .exportNeedsConfirmation(let path, let format, let file):
+      state.dialog = .confirmOverwrite(path, format, path: file)
+      return []
+    case .exported(let file, let bytes):
+      state.message = "Wrote \(TextSanitizer.singleLine(file, limit: 120)) (\(bytes) bytes)"
+      return []
+    case .copied(let label):
+      state.message = "Copied \(label) to the clipboard"
+      return []
+    default:
+      return []
+    }
+  }
+
+  /// Puts re-read summaries into the list. The selected session keeps its row on screen, so rows
+  /// added above it (a new session) do not make the list jump under the cursor.
+  private func merge(_ summaries: [SessionSummary], removed: Set<String>, _ state: inout AppState) -> [Effect] {
+    let before = state.visibleSessions.firstIndex { $0.id == state.selectedID }
+    var byID = Dictionary(state.summaries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for id in removed { byID[id] = nil }
+    var changed: [String] = []
+    for summary in summaries {
+      if byID[summary.id] != summary { changed.append(summary.id) }
+      byID[summary.id] = summary
+    }
+    let order = state.summaries.map(\.id).filter { byID[$0] != nil }
+    let added = summaries.map(\.id).filter { id in !state.summaries.contains { $0.id == id } }
+    state.summaries = (added + order).compactMap { byID[$0] }
+    state.listed = true
+    if let pending = state.pendingSelection, byID[pending] != nil {
+      state.selectedID = pending
+      state.pendingSelection = nil
+      state.timelineScroll = ScrollState()
+    }
+    if let before, let after = state.visibleSessions.firstIndex(where: { $0.id == state.selectedID }) {
+      state.sessionScroll.offset = max(state.sessionScroll.offset + after - before, 0)
+    }
+    var effects = reconcileSelection(&state)
+    for id in changed where state.trajectories[id] != nil || id == state.selectedID {
+      if !effects.contains(.loadSession(id: id)) { effects.append(.loadSession(id: id)) }
+    }
+    return effects
+  }
+
+  /// After a session was read again: when following, the timeline and an open transcript of it move
+  /// to the newest event.
+  func followNewest(_ id: String, _ state: inout AppState) {
+    guard state.following, id == state.selectedID, let t = state.trajectories[id] else { return }
+    let rows = PaneGeometry.tableRows(ScreenLayout(size: state.size, focus: state.focus).panes[.timeline] ?? Rect(state.size))
+    state.timelineScroll.select(t.turns.count - 1, count: t.turns.count, visible: rows)
+    guard let top = state.stack.last, case .transcript(let path, let turn) = top.page, path.sessionID == id,
+      path.steps.isEmpty
+    else { return }
+    if turn < t.turns.count - 1 {
+      state.stack[state.stack.count - 1] = PageState(.transcript(path, turn: t.turns.count - 1))
+    }
+    let count = Documents.lines(state).count
+    state.stack[state.stack.count - 1].scroll.select(count - 1, count: count, visible: visibleRows(state))
+  }
+
+  /// The trajectory a command acts on: the open subagent or transcript's trajectory, else the selected
+  /// session.
+  func focusedTrajectoryPath(_ state: AppState) -> TrajectoryPath? {
+    for page in state.stack.map(\.page).reversed() {
+      switch page {
+      case .subagent(let path), .transcript(let path, _), .toolCall(let path, _): return path
+      case .browser: continue
+      }
+    }
+    return state.selectedID.map { TrajectoryPath(sessionID: $0) }
+  }
+}

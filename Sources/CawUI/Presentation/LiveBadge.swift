@@ -1,0 +1,16 @@
+import CawCore
+
+/// The words a running session's titles carry: that it is running, for how long, and whether the view
+/// follows its newest event.
+public enum LiveBadge {
+  /// `● running 1m 23s · following` for a session being recorded (or with a turn open), else nil.
+  public static func text(_ state: AppState, sessionID: String) -> String? {
+    let summary = state.summaries.first { $0.id == sessionID }
+    let run = state.run(recording: sessionID)
+    guard run != nil || summary?.hasTurnInProgress == true else { return nil }
+    let started = run.flatMap { Timestamp.parse($0.startedAt) } ?? summary.flatMap { Timestamp.parse($0.createdAt) }
+    var text = "● running"
+    if let started, state.now >= started { text += " " + Format.duration(milliseconds: Int((state.now - started) * 1000)) }
+    return text + (state.following ? " · following" : " · paused (f follows)")
+  }
+}
