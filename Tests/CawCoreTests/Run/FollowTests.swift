@@ -88,19 +88,19 @@ struct FollowTests {
     tree.write("data/sessions/\(id)/traj.jsonl", "")
     tree.write("data/sessions/\(id)/trajectory.json", bytes: good.trajectoryFileBytes())
     var follower = SessionFollower(reader: SessionReader(DataDirectory(tree.path + "/data")))
-    let first = await follower.refresh(id)
+    let first = follower.refresh(id)
     #expect(first.trajectory?.turns.first?.output == [.text("partial answer")])
 
     let torn = Array(good.trajectoryFileBytes().prefix(40))
     tree.write("data/sessions/\(id)/trajectory.json", bytes: torn)
-    let during = await follower.refresh(id, retries: 2, delay: .milliseconds(1))
+    let during = follower.refresh(id, retries: 2, delay: .milliseconds(1))
     #expect(during.trajectory == first.trajectory, "the torn read replaced the good view")
     #expect(during.source == .trajectoryFile)
 
     var next = good
     next.turns[0].output.append(.text("more"))
     tree.write("data/sessions/\(id)/trajectory.json", bytes: next.trajectoryFileBytes())
-    let after = await follower.refresh(id)
+    let after = follower.refresh(id)
     #expect(after.trajectory?.turns.first?.output == [.text("partial answer"), .text("more")])
   }
 
@@ -120,7 +120,7 @@ struct FollowTests {
     var finished = false
     for await change in watcher.changes {
       for id in change.sessionIDs {
-        let view = await follower.refresh(id)
+        let view = follower.refresh(id)
         let count = view.trajectory?.turns.last?.output.count ?? 0
         if count != blockCounts.last { blockCounts.append(count) }
         if view.status == .finished { finished = true }

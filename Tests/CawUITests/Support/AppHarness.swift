@@ -20,20 +20,25 @@ struct AppHarness {
     return harness
   }
 
+  /// The effects other than reading that the app asked for, in order (runs, exports, copies, quitting).
+  var requested: [Effect] { log.effects }
+  private let log = EffectLog()
+
   /// The app on the tree at `dataDirectory`, started (sessions listed) and drawn once.
   init(dataDirectory: String, size: Size) {
     let reader = SessionReader(DataDirectory(dataDirectory))
+    let log = log
     loop = AppLoop(
       screen: InMemoryScreen(size: size), state: AppState(dataDirectory: "fixture", size: size, now: Self.now),
       perform: { effect in
         switch effect {
-        case .listSessions: [.sessionsListed(try reader.listSessions(), now: Self.now)]
+        case .listSessions: return [.sessionsListed(try reader.listSessions(), now: Self.now)]
         case .loadSession(let id):
-          [
-            .sessionLoaded(
-              id: id, reader.loadDirectory(named: id).trajectory, error: reader.loadDirectory(named: id).brokenReason)
-          ]
-        case .openPager, .quit: []
+          let loaded = reader.loadDirectory(named: id)
+          return [.sessionLoaded(id: id, loaded.trajectory, error: loaded.brokenReason)]
+        default:
+          log.effects.append(effect)
+          return []
         }
       })
     try? loop.run(stopWhenIdle: true)
@@ -62,4 +67,9 @@ struct AppHarness {
   mutating func send(_ action: Action) throws {
     try loop.send(action)
   }
+}
+
+/// The effects a harness was asked to perform.
+final class EffectLog {
+  var effects: [Effect] = []
 }
