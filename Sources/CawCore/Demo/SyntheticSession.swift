@@ -64,10 +64,14 @@ struct SyntheticSession {
     var written = 0
     var turns: [Turn] = []
     while written < target {
-      let big = turns.count % 4 == 1
-      let subagent = turns.count % 5 == 2 ? subagentTrajectory(provider: provider, depth: 2, random: &random) : nil
-      let range = big ? 1_000_000...3_000_000 : 2_000...200_000
-      let t = turn(provider: provider, tools: random.int(6...10), outputBytes: range, subagent: subagent, random: &random)
+      let subagent = turns.count % 5 == 1 ? subagentTrajectory(provider: provider, depth: 2, random: &random) : nil
+      var t = turn(provider: provider, tools: random.int(6...10), outputBytes: 2_000...200_000, subagent: subagent, random: &random)
+      if turns.count % 4 == 1 {
+        let bytes = min(random.int(1_000_000...3_000_000), max(target / 4, 10_000))
+        let dump = ToolUse(id: "call_\(random.uuid().prefix(13))", name: "Bash", arguments: .object(["command": "cat build.log"]),
+          output: SyntheticText.output(bytes: bytes, random: &random))
+        t.output.insert(.toolUse(dump), at: t.output.count - 1)
+      }
       written += t.output.reduce(0) { $0 + approximateSize($1) }
       turns.append(t)
     }

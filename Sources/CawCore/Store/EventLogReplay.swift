@@ -19,8 +19,9 @@ public struct EventLogReplay: Sendable {
   /// `metadata` lines (more than one after a resume into a directory without `trajectory.json`).
   public var metadataLines = 0
 
-  /// Replays the bytes of a `traj.jsonl` file.
-  public init(_ bytes: [UInt8], file: String = "traj.jsonl") {
+  /// Replays the bytes of a `traj.jsonl` file; with `skimmingContent`, text and tool outputs are read as
+  /// `""` (see ``JSONParser``).
+  public init(_ bytes: [UInt8], file: String = "traj.jsonl", skimmingContent: Bool = false) {
     var session: JSONObject = [:]
     var turns: [JSONObject] = []
     var outputs: [[JSONValue]] = []
@@ -34,7 +35,7 @@ public struct EventLogReplay: Sendable {
       let where_ = "\(file) line \(lineNumber)"
       let parsed: (value: JSONValue, sawInvalidUTF8: Bool)
       do {
-        parsed = try JSONParser.parseReportingUTF8(line)
+        parsed = try JSONParser.parseReportingUTF8(line, skimmingContent: skimmingContent)
       } catch {
         problems.append(ReadProblem(location: where_, message: "not JSON (\(error.reason)); skipped"))
         continue

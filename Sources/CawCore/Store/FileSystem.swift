@@ -26,6 +26,23 @@ enum FileSystem {
     return bytes
   }
 
+  /// The first `count` bytes of a file (fewer when it is shorter), or nil when it cannot be read.
+  static func readPrefix(_ path: String, count: Int) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var bytes = [UInt8](repeating: 0, count: count)
+    var filled = 0
+    while filled < count {
+      let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, count - filled, off_t(filled)) }
+      if n < 0 && errno == EINTR { continue }
+      if n < 0 { return nil }
+      if n == 0 { break }
+      filled += n
+    }
+    return Array(bytes[..<filled])
+  }
+
   /// What `lstat` says of a path, or nil when it does not exist.
   static func status(_ path: String) -> stat? {
     var st = stat()

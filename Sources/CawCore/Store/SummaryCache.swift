@@ -1,0 +1,106 @@
+import Glibc
+
+/// The session list's index: summaries saved in one file outside the data directory, each used again only
+/// while its session's files are unchanged.
+///
+/// A summary is kept with the `lstat` stamps (size, modification and change times, inode) of the session
+/// directory, `trajectory.json` and `traj.jsonl`; when any stamp differs, or the session is a symbolic
+/// link, the session is read again. A missing, stale or damaged cache file is rebuilt, never trusted: the
+/// result always equals ``SessionReader/listSessions(cache:)`` without a cache.
+public struct SummaryCache: Sendable {
+  /// The directory the cache files live in.
+  public let directory: String
+
+  /// A cache in `directory` (created when first written).
+  public init(directory: String) {
+    self.directory = directory
+  }
+
+  /// `$XDG_CACHE_HOME/caw-tui`, else `$HOME/.cache/caw-tui`; nil when neither variable is set.
+  public static func defaultDirectory(environment: [String: String]) -> String? {
+    if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/caw-tui" }
+    if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/caw-tui" }
+    return nil
+  }
+
+  /// The cache file of one data directory: named after a hash of its real path.
+  func file(for dataDirectory: DataDirectory) -> String? {
+    guard let real = FileSystem.realPath(dataDirectory.path) else { return nil }
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in real.utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+    }
+    let hex = String(hash, radix: 16)
+    return "\(directory)/summaries-\(String(repeating: "0", count: 16 - hex.count) + hex).bin"
+  }
+
+  /// Whether the cache directory lies inside the data directory, where the reader must never write.
+  func isInside(_ dataDirectory: DataDirectory) -> Bool {
+    guard let data = FileSystem.realPath(dataDirectory.path) else { return true }
+    var cache = directory
+    while FileSystem.realPath(cache) == nil, cache.count > 1 { cache = FileSystem.parent(of: cache) }
+    guard let real = FileSystem.realPath(cache) else { return false }
+    return real == data || real.hasPrefix(data + "/")
+  }
+
+  /// Summaries of the sessions `ids`, from the cache where their stamps match, read otherwise; the cache
+  /// file is rewritten when anything changed.
+  func summaries(of ids: [String], reader: SessionReader) -> [SessionSummary] {
+    let data = reader.dataDirectory
+    let file = isInside(data) ? nil : file(for: data)
+    let cached = file.flatMap { try? FileSystem.read($0) }.flatMap(SummaryCacheFile.decode) ?? [:]
+    let stamps = SessionReader.inParallel(ids.count) { SessionStamps(sessionPath: data.sessionsPath + "/" + ids[$0]) }
+    let misses = ids.indices.filter { index in
+      guard let stamp = stamps[index], let entry = cached[ids[index]] else { return true }
+      return entry.stamps != stamp
+    }
+    let fresh = SessionReader.inParallel(misses.count) { reader.summarise(ids[misses[$0]]) }
+    var summaries: [SessionSummary] = []
+    summaries.reserveCapacity(ids.count)
+    var entries: [SummaryCacheFile.Entry] = []
+    var missIndex = 0
+    for (index, id) in ids.enumerated() {
+      var summary: SessionSummary
+      if missIndex < misses.count, misses[missIndex] == index {
+        summary = fresh[missIndex]
+        missIndex += 1
+      } else {
+        summary = cached[id]!.summary
+        summary.path = data.sessionsPath + "/" + id
+      }
+      summaries.append(summary)
+      if let stamp = stamps[index] { entries.append(.init(stamps: stamp, summary: summary)) }
+    }
+    if let file, !misses.isEmpty || cached.count != entries.count {
+      try? FileSystem.makeDirectories(directory)
+      try? FileSystem.writeAtomically(SummaryCacheFile.encode(entries), to: file, sync: false)
+    }
+    return summaries
+  }
+}
+
+/// The `lstat` stamps of a session's directory and two files; nil for a session that is or holds a link.
+struct SessionStamps: Equatable, Sendable {
+  var values: [Int64]
+
+  init?(sessionPath: String) {
+    var values: [Int64] = []
+    values.reserveCapacity(21)
+    for path in [sessionPath, sessionPath + "/trajectory.json", sessionPath + "/traj.jsonl"] {
+      guard let st = FileSystem.status(path) else {
+        values += [0, 0, 0, 0, 0, 0, 0]
+        continue
+      }
+      if st.st_mode & S_IFMT == S_IFLNK { return nil }
+      values += [
+        Int64(st.st_size), Int64(st.st_ino), Int64(st.st_mtim.tv_sec), Int64(st.st_mtim.tv_nsec),
+        Int64(st.st_ctim.tv_sec), Int64(st.st_ctim.tv_nsec), Int64(st.st_mode),
+      ]
+    }
+    self.values = values
+  }
+
+  init(values: [Int64]) {
+    self.values = values
+  }
+}
