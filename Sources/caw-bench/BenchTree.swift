@@ -16,7 +16,7 @@ struct BenchTree {
   static func prepare(at root: String, sessions: Int, largeMB: Int) throws -> BenchTree {
     let data = root + "/caw_data"
     let marker = root + "/.complete"
-    let configuration = "sessions=\(sessions) largeMB=\(largeMB) generator=4\n"
+    let configuration = "sessions=\(sessions) largeMB=\(largeMB) generator=5\n"
     if (try? String(contentsOfFile: marker, encoding: .utf8)) != configuration {
       try? FileManager.default.removeItem(atPath: root)
       print("generating \(sessions) sessions (large session: \(largeMB) MB) in \(data) …")

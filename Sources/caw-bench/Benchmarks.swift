@@ -63,14 +63,14 @@ struct Benchmarks {
       try timed("every summary, with the index", python: py("faststats_list"), target: .atMost(100)) {
         renderList(try reader.listSessions(cache: cache))
       })
-    let summaries = try reader.listSessions(cache: cache)
+    let list = SummaryList(try reader.listSessions(cache: cache))
     figures.append(
       timed("keystroke: filter + sort by cost", python: py("faststats_resort"), target: .atMost(10)) {
-        renderList(summaries.filter { $0.model.contains("claude") }.sorted { $0.totalUsage.cost > $1.totalUsage.cost })
+        renderList(list.rows(matching: "claude", order: .cost).prefix(Self.screenRows).map { list.summaries[$0] })
       })
     figures.append(
-      timed("keystroke: filter by prompt text", target: .atMost(10)) {
-        renderList(summaries.filter { $0.firstUserMessage.localizedCaseInsensitiveContains("migration") })
+      timed("keystroke: filter by prompt text, newest first", target: .atMost(10)) {
+        renderList(list.rows(matching: "Migration", order: .newest).prefix(Self.screenRows).map { list.summaries[$0] })
       })
     let environment = ["XDG_CACHE_HOME": cacheDirectory, "PATH": "/usr/bin:/bin"]
     let arguments = ["list", "--data-dir", tree.dataDirectory]

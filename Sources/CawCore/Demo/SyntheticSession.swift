@@ -60,7 +60,7 @@ struct SyntheticSession {
   /// A claude session of about `megabytes` MB: many tool calls, some outputs of 1–3 MB, nested subagents.
   static func large(megabytes: Int, start: Double, random: inout SplitMix64, id: String) -> SyntheticSession {
     let provider = Provider.allCases[0]
-    let target = megabytes << 20 * 7 / 8  // escapes and keys add about an eighth to the raw text
+    let target = megabytes << 20
     var written = 0
     var turns: [Turn] = []
     while written < target {

@@ -49,8 +49,7 @@ struct ByteReader {
 
   private mutating func word() -> UInt64? {
     guard bytes.count - position >= 8 else { return nil }
-    var value: UInt64 = 0
-    for i in 0..<8 { value |= UInt64(bytes[position + i]) << (8 * i) }
+    let value = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt64.self)) }
     position += 8
     return value
   }

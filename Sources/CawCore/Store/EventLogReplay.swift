@@ -1,3 +1,4 @@
+import Glibc
 import OrderedCollections
 /// Rebuilds a trajectory from `traj.jsonl` when `trajectory.json` is missing or torn.
 ///
@@ -28,7 +29,7 @@ public struct EventLogReplay: Sendable {
     var lineNumber = 0
     var sawInvalidUTF8 = false
 
-    for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+    for line in Self.lines(of: bytes) {
       lineNumber += 1
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       lineCount += 1
@@ -103,6 +104,23 @@ public struct EventLogReplay: Sendable {
       trajectory = rebuilt
     }
     problems += decoder.problems
+  }
+
+  /// The lines of `bytes` split at `\n` (found with `memchr`), as `split(omittingEmptySubsequences: false)`.
+  private static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+    var lines: [ArraySlice<UInt8>] = []
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var start = 0
+      while start < buffer.count, let hit = memchr(base + start, 0x0A, buffer.count - start) {
+        let end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        lines.append(bytes[start..<end])
+        start = end + 1
+      }
+      lines.append(bytes[start...])
+    }
+    if bytes.isEmpty { lines.append(bytes[...]) }
+    return lines
   }
 
   private mutating func ensureTurn(_ turns: inout [JSONObject], _ outputs: inout [[JSONValue]], _ where_: String) {

@@ -11,8 +11,20 @@ enum FileSystem {
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw failure("cannot read", path) }
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(Int(st.st_size) + 1)
+    // Read straight into an array of the file's size; a file that grew meanwhile is read on in chunks.
+    let capacity = Int(st.st_size) + 1
+    var failed = false
+    var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      while count < capacity {
+        let n = Glibc.read(fd, buffer.baseAddress! + count, capacity - count)
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { failed = true }
+        if n <= 0 { break }
+        count += n
+      }
+    }
+    guard !failed else { throw failure("cannot read", path) }
+    guard bytes.count == capacity else { return bytes }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
@@ -20,10 +32,9 @@ enum FileSystem {
         if errno == EINTR { continue }
         throw failure("cannot read", path)
       }
-      if n == 0 { break }
+      if n == 0 { return bytes }
       bytes.append(contentsOf: chunk[0..<n])
     }
-    return bytes
   }
 
   /// The first `count` bytes of a file (fewer when it is shorter), or nil when it cannot be read.

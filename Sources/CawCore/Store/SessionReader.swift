@@ -39,7 +39,10 @@ public struct SessionReader: Sendable {
   public func listSessions(cache: SummaryCache? = nil) throws(CawError) -> [SessionSummary] {
     let ids = try sessionIDs()
     let summaries = cache?.summaries(of: ids, reader: self) ?? Self.inParallel(ids.count) { summarise(ids[$0]) }
-    return summaries.sorted(by: Self.newestFirst)
+    let times = summaries.map { Timestamp.parse($0.createdAt) ?? $0.lastModified }
+    return summaries.indices.sorted { a, b in
+      times[a] != times[b] ? times[a] > times[b] : summaries[a].id < summaries[b].id
+    }.map { summaries[$0] }
   }
 
   /// Session ids newest first, found from the first 4 KiB of each `trajectory.json` instead of whole files.
@@ -161,13 +164,6 @@ public struct SessionReader: Sendable {
     nonisolated(unsafe) let shared = results
     DispatchQueue.concurrentPerform(iterations: count) { shared[$0] = body($0) }
     return results.map { $0! }
-  }
-
-  private static func newestFirst(_ a: SessionSummary, _ b: SessionSummary) -> Bool {
-    let ta = Timestamp.parse(a.createdAt) ?? a.lastModified
-    let tb = Timestamp.parse(b.createdAt) ?? b.lastModified
-    if ta != tb { return ta > tb }
-    return a.id < b.id
   }
 
   /// Reads a file of the session when it exists, refusing links that lead out of the session directory.

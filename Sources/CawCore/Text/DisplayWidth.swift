@@ -2,7 +2,8 @@
 public enum DisplayWidth {
   /// The cell width of a whole string.
   public static func of(_ text: String) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text.utf8.count }  // printable ASCII: one cell each
+    return text.reduce(0) { $0 + of($1) }
   }
 
   /// The cell width of one grapheme cluster.

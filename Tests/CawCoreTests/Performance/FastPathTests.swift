@@ -28,7 +28,7 @@ import Testing
     #expect(Set(summaries.map(\.status)).isSuperset(of: [.finished, .unfinished]))
     let large = try #require(summaries.first { $0.id == SyntheticTree.largeSessionID })
     let size = try #require(FileSystem.status(large.path + "/trajectory.json")).st_size
-    #expect((1_500_000...2_800_000).contains(Int(size)))
+    #expect((2_000_000...3_200_000).contains(Int(size)))
     let loaded = try reader.load(large.id)
     let subagents = try #require(loaded.trajectory).subagentTrajectories
     #expect(!subagents.isEmpty && subagents.contains { !$0.subagentTrajectories.isEmpty })
