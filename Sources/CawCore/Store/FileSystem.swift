@@ -192,7 +192,7 @@ enum FileSystem {
     return String(path[path.index(after: slash)...])
   }
 
-  private static func failure(_ what: String, _ path: String) -> CawError {
+  static func failure(_ what: String, _ path: String) -> CawError {
     let reason = String(cString: strerror(errno))
     return CawError(.io, "\(what) \(path): \(reason)")
   }

@@ -115,24 +115,27 @@ public struct SessionReader: Sendable {
     let logPath = path + "/traj.jsonl"
     session.lastModified = max(modificationTime(trajectoryPath), modificationTime(logPath), modificationTime(path))
 
-    var reasons: [String] = []
-    if let bytes = readInside(trajectoryPath, sessionPath: path, reasons: &reasons) {
-      do {
-        let (trajectory, problems) = try Trajectory.read(bytes, skimmingContent: skimmingContent)
-        session.problems += problems
-        if let trajectory {
-          session.trajectory = trajectory
-          session.source = .trajectoryFile
-        } else {
-          reasons.append("trajectory.json: \(problems.first?.message ?? "not a trajectory")")
-        }
-      } catch {
-        let what = bytes.isEmpty ? "is empty" : error.isTruncation ? "is torn (\(error))" : "is not JSON (\(error))"
-        reasons.append("trajectory.json \(what)")
+    // Large sessions read their two files on two cores.
+    let size = [trajectoryPath, logPath].reduce(0) { $0 + Int(FileSystem.status($1)?.st_size ?? 0) }
+    let parts =
+      size < Self.parallelReadSize
+      ? [SessionFilePart.trajectory(readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent)),
+        .eventLog(readEventLog(logPath, sessionPath: path, skimmingContent: skimmingContent))]
+      : Self.inParallel(2) { index in
+        index == 0
+          ? .trajectory(readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent))
+          : .eventLog(readEventLog(logPath, sessionPath: path, skimmingContent: skimmingContent))
       }
+    guard case .trajectory(let fromTrajectory) = parts[0], case .eventLog(let fromLog) = parts[1] else {
+      preconditionFailure("the parts come in order")
     }
-    if let bytes = readInside(logPath, sessionPath: path, reasons: &reasons) {
-      let replay = EventLogReplay(bytes, skimmingContent: skimmingContent)
+    var reasons = fromTrajectory.reasons + fromLog.reasons
+    session.problems += fromTrajectory.problems
+    if let trajectory = fromTrajectory.trajectory {
+      session.trajectory = trajectory
+      session.source = .trajectoryFile
+    }
+    if let replay = fromLog.replay {
       session.eventLog = replay
       if session.trajectory == nil {
         if let trajectory = replay.trajectory {
@@ -141,7 +144,7 @@ public struct SessionReader: Sendable {
           session.problems += reasons.map { ReadProblem(location: "", message: $0 + "; read traj.jsonl instead") }
           reasons.removeAll()
         } else {
-          reasons.append(bytes.isEmpty ? "traj.jsonl is empty" : "traj.jsonl has no usable line")
+          reasons.append(fromLog.isEmpty ? "traj.jsonl is empty" : "traj.jsonl has no usable line")
         }
       }
       session.problems += replay.problems
@@ -166,28 +169,8 @@ public struct SessionReader: Sendable {
     return results.map { $0! }
   }
 
-  /// Reads a file of the session when it exists, refusing links that lead out of the session directory.
-  private func readInside(_ file: String, sessionPath: String, reasons: inout [String]) -> [UInt8]? {
-    guard FileSystem.status(file) != nil else { return nil }
-    let name = FileSystem.baseName(of: file)
-    if let escape = linkEscape(file, inside: sessionPath, named: "the session directory") {
-      reasons.append("\(name): \(escape)")
-      return nil
-    }
-    if FileSystem.isDirectory(file) {
-      reasons.append("\(name) is a directory")
-      return nil
-    }
-    do {
-      return try FileSystem.read(file)
-    } catch {
-      reasons.append(error.message)
-      return nil
-    }
-  }
-
   /// Why `path` may not be followed: it is a symbolic link whose target lies outside `root` (called `rootName`).
-  private func linkEscape(_ path: String, inside root: String, named rootName: String) -> String? {
+  func linkEscape(_ path: String, inside root: String, named rootName: String) -> String? {
     guard let st = FileSystem.status(path), st.st_mode & S_IFMT == S_IFLNK else { return nil }
     guard let target = FileSystem.realPath(path) else { return "a symbolic link to nothing" }
     guard let base = FileSystem.realPath(root), target.hasPrefix(base + "/") else {
