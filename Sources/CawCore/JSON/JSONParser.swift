@@ -276,7 +276,15 @@ public struct JSONParser {
   private mutating func parseString() throws(JSONParseError) -> String {
     position += 1
     let start = position
-    // Fast path: no escapes.
+    // Fast path: no escapes. Eight bytes at a time up to the first quote or backslash.
+    while position &+ 8 <= bytes.count {
+      let special = Self.specialBytes(word(at: position), includingNonASCII: false)
+      if special != 0 {
+        position &+= special.trailingZeroBitCount >> 3
+        break
+      }
+      position &+= 8
+    }
     while position < bytes.count {
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
@@ -324,15 +332,18 @@ public struct JSONParser {
 
   /// Reads past a string as ``parseString()`` does, failing and noting invalid UTF-8 alike, keeping nothing.
   ///
-  /// Eight bytes at a time while none is a quote, a backslash or non-ASCII.
+  /// Eight bytes at a time up to the next quote, backslash or non-ASCII byte.
   private mutating func skipString() throws(JSONParseError) {
     position += 1
     var segmentStart = position
     var segmentIsASCII = true
     while true {
       while position &+ 8 <= bytes.count {
-        let word = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
-        if Self.hasQuoteBackslashOrHighBit(word) { break }
+        let special = Self.specialBytes(word(at: position), includingNonASCII: true)
+        if special != 0 {
+          position &+= special.trailingZeroBitCount >> 3
+          break
+        }
         position &+= 8
       }
       guard position < bytes.count else { throw error(Self.endOfInput) }
@@ -362,15 +373,21 @@ public struct JSONParser {
     }
   }
 
-  /// Whether any byte of `word` is `"`, `\\` or has its high bit set (the SWAR zero-byte test).
-  private static func hasQuoteBackslashOrHighBit(_ word: UInt64) -> Bool {
+  /// The eight bytes at `offset`, the first in the lowest bits.
+  private func word(at offset: Int) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+  }
+
+  /// A mask whose lowest set bit lies in the first byte of `word` that is `"` or `\\` (or non-ASCII, when
+  /// asked); zero when there is none. (The SWAR zero-byte test: its lowest flag is always exact.)
+  private static func specialBytes(_ word: UInt64, includingNonASCII: Bool) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     let quotes = word ^ (ones &* 0x22)
     let backslashes = word ^ (ones &* 0x5C)
     let zeroInQuotes = (quotes &- ones) & ~quotes
     let zeroInBackslashes = (backslashes &- ones) & ~backslashes
-    return ((zeroInQuotes | zeroInBackslashes) & highs) | (word & highs) != 0
+    return ((zeroInQuotes | zeroInBackslashes) & highs) | (includingNonASCII ? word & highs : 0)
   }
 
   /// Notes invalid UTF-8 in a run of raw string bytes (escapes always decode to valid UTF-8, so checking

@@ -15,6 +15,7 @@ enum FileSystem {
     let capacity = Int(st.st_size) + 1
     var failed = false
     var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
       while count < capacity {
         let n = Glibc.read(fd, buffer.baseAddress! + count, capacity - count)
         if n < 0 && errno == EINTR { continue }
@@ -35,6 +36,16 @@ enum FileSystem {
       if n == 0 { return bytes }
       bytes.append(contentsOf: chunk[0..<n])
     }
+  }
+
+  /// Asks for 2 MiB pages under a large buffer: a 100 MB file then costs 50 page faults, not 25,000.
+  private static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+    let huge = 2 << 20
+    guard buffer.count >= 2 * huge, let base = buffer.baseAddress else { return }
+    let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+    let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
+    guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+    madvise(pointer, end - start, MADV_HUGEPAGE)
   }
 
   /// The first `count` bytes of a file (fewer when it is shorter), or nil when it cannot be read.
@@ -68,16 +79,29 @@ enum FileSystem {
 
   /// Names in a directory, without `.` and `..`.
   static func list(_ path: String) throws(CawError) -> [String] {
+    try entries(path).map(\.name)
+  }
+
+  /// One directory entry: its name (invalid UTF-8 replaced, then `exact` is false) and `readdir`'s type.
+  struct Entry {
+    var name: String
+    var exact: Bool
+    var type: UInt8
+  }
+
+  /// The entries of a directory, without `.` and `..`.
+  static func entries(_ path: String) throws(CawError) -> [Entry] {
     guard let dir = opendir(path) else { throw failure("cannot list", path) }
     defer { closedir(dir) }
-    var names: [String] = []
+    var entries: [Entry] = []
     while let entry = readdir(dir) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      let (name, exact) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        let bytes = raw.prefix { $0 != 0 }
+        return (String(decoding: bytes, as: UTF8.self), String(validating: bytes, as: UTF8.self) != nil)
       }
-      if name != "." && name != ".." { names.append(name) }
+      if name != "." && name != ".." { entries.append(Entry(name: name, exact: exact, type: entry.pointee.d_type)) }
     }
-    return names
+    return entries
   }
 
   /// The canonical absolute path (symlinks resolved), or nil.

@@ -24,12 +24,14 @@ public struct SessionReader: Sendable {
       let what = FileSystem.isDirectory(dataDirectory.path) ? "has no sessions/ directory" : "does not exist"
       throw CawError(.sessionNotFound, "no caw data at \(dataDirectory.path): it \(what)")
     }
-    return try FileSystem.list(sessions).filter { name in
+    return try FileSystem.entries(sessions).filter { entry in
+      if entry.exact && (entry.type == UInt8(DT_DIR) || entry.type == UInt8(DT_LNK)) { return true }
+      if entry.exact && entry.type != UInt8(DT_UNKNOWN) { return false }
       // NB: a name that cannot be stat'ed (not UTF-8, or gone) is kept, so it is listed as broken.
-      guard let st = FileSystem.status(sessions + "/" + name) else { return true }
+      guard let st = FileSystem.status(sessions + "/" + entry.name) else { return true }
       let type = st.st_mode & S_IFMT
       return type == S_IFDIR || type == S_IFLNK
-    }.sorted()
+    }.map(\.name).sorted()
   }
 
   /// Summaries of every session, newest first (by `created_at`, then by modification time).

@@ -49,7 +49,9 @@ public struct SummaryCache: Sendable {
     let data = reader.dataDirectory
     let file = isInside(data) ? nil : file(for: data)
     let cached = file.flatMap { try? FileSystem.read($0) }.flatMap(SummaryCacheFile.decode) ?? [:]
-    let stamps = SessionReader.inParallel(ids.count) { SessionStamps(sessionPath: data.sessionsPath + "/" + ids[$0]) }
+    let sessions = open(data.sessionsPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    defer { if sessions >= 0 { close(sessions) } }
+    let stamps = SessionReader.inParallel(ids.count) { SessionStamps(session: ids[$0], in: sessions) }
     let misses = ids.indices.filter { index in
       guard let stamp = stamps[index], let entry = cached[ids[index]] else { return true }
       return entry.stamps != stamp
@@ -83,11 +85,15 @@ public struct SummaryCache: Sendable {
 struct SessionStamps: Equatable, Sendable {
   var values: [Int64]
 
-  init?(sessionPath: String) {
+  /// The stamps of session `name` in the open sessions directory `directory` (paths resolved from it, so
+  /// each `lstat` walks two components instead of the whole data directory path).
+  init?(session name: String, in directory: Int32) {
+    guard directory >= 0 else { return nil }
     var values: [Int64] = []
     values.reserveCapacity(21)
-    for path in [sessionPath, sessionPath + "/trajectory.json", sessionPath + "/traj.jsonl"] {
-      guard let st = FileSystem.status(path) else {
+    for path in [name, name + "/trajectory.json", name + "/traj.jsonl"] {
+      var st = stat()
+      guard fstatat(directory, path, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
         values += [0, 0, 0, 0, 0, 0, 0]
         continue
       }

@@ -8,6 +8,7 @@ public enum DisplayWidth {
 
   /// The cell width of one grapheme cluster.
   public static func of(_ character: Character) -> Int {
+    if let ascii = character.asciiValue, (0x20..<0x7F).contains(ascii) { return 1 }
     guard let first = character.unicodeScalars.first else { return 0 }
     if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
     if first.properties.isEmojiPresentation { return 2 }
