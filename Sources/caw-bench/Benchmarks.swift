@@ -21,7 +21,7 @@ struct Benchmarks {
 
   /// Measures everything and prints one table per section.
   func runAll() throws {
-    print("\(tree.sessions) sessions, \(tree.totalBytes >> 20) MB of trajectory.json; medians of \(runs) runs")
+    print("\(tree.sessions) sessions, \(tree.totalBytes >> 20) MB of trajectory.json; medians of \(runs) runs; load average \(Self.loadAverage)")
     let pythonTimes = try python.map {
       try $0.readerTimes(dataDirectory: tree.dataDirectory, largeFile: tree.largeSession.map { $0 + "/trajectory.json" }, runs: runs)
     } ?? [:]
@@ -30,6 +30,13 @@ struct Benchmarks {
     if let large = tree.largeSession { try printSection("One large session", sessionFigures(large, py)) }
     try printSection("Live follow", followFigures())
     try printSection("Start-up", startupFigures())
+    print("\nload average at the end: \(Self.loadAverage)")
+  }
+
+  /// `/proc/loadavg`'s first three fields: how busy the machine was (others share it).
+  static var loadAverage: String {
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
   }
 
   private func printSection(_ section: String, _ figures: [Figure]) {

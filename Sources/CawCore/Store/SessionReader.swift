@@ -86,6 +86,12 @@ public struct SessionReader: Sendable {
   /// The full id of the one session named by `idOrPrefix`.
   public func resolve(_ idOrPrefix: String) throws(CawError) -> String {
     try SessionID.validate(idOrPrefix)
+    // A whole id needs no listing: it is the session when its entry is a directory or a link.
+    if let st = FileSystem.status(dataDirectory.sessionsPath + "/" + idOrPrefix),
+      st.st_mode & S_IFMT == S_IFDIR || st.st_mode & S_IFMT == S_IFLNK, FileSystem.isDirectory(dataDirectory.sessionsPath)
+    {
+      return idOrPrefix
+    }
     let ids = try sessionIDs()
     if ids.contains(idOrPrefix) { return idOrPrefix }
     let matches = ids.filter { $0.hasPrefix(idOrPrefix) }

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// The session list's index: summaries saved in one file outside the data directory, each used again only
@@ -48,10 +49,25 @@ public struct SummaryCache: Sendable {
   func summaries(of ids: [String], reader: SessionReader) -> [SessionSummary] {
     let data = reader.dataDirectory
     let file = isInside(data) ? nil : file(for: data)
-    let cached = file.flatMap { try? FileSystem.read($0) }.flatMap(SummaryCacheFile.decode) ?? [:]
     let sessions = open(data.sessionsPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     defer { if sessions >= 0 { close(sessions) } }
-    let stamps = SessionReader.inParallel(ids.count) { SessionStamps(session: ids[$0], in: sessions) }
+    // The cache file is decoded on one core while the sessions are stamped on the others.
+    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let results = SessionReader.inParallel(workers + 1) { worker -> CacheWork in
+      guard worker < workers else {
+        return .cached(file.flatMap { try? FileSystem.read($0) }.flatMap(SummaryCacheFile.decode) ?? [:])
+      }
+      return .stamps(stride(from: worker, to: ids.count, by: workers).map { SessionStamps(session: ids[$0], in: sessions) })
+    }
+    var stamps = [SessionStamps?](repeating: nil, count: ids.count)
+    var cached: [String: SummaryCacheFile.Entry] = [:]
+    for (worker, result) in results.enumerated() {
+      switch result {
+      case .cached(let entries): cached = entries
+      case .stamps(let part):
+        for (offset, stamp) in part.enumerated() { stamps[worker + offset * workers] = stamp }
+      }
+    }
     let misses = ids.indices.filter { index in
       guard let stamp = stamps[index], let entry = cached[ids[index]] else { return true }
       return entry.stamps != stamp
@@ -79,6 +95,12 @@ public struct SummaryCache: Sendable {
     }
     return summaries
   }
+}
+
+/// What one worker of ``SummaryCache/summaries(of:reader:)`` found.
+private enum CacheWork: Sendable {
+  case cached([String: SummaryCacheFile.Entry])
+  case stamps([SessionStamps?])
 }
 
 /// The `lstat` stamps of a session's directory and two files; nil for a session that is or holds a link.

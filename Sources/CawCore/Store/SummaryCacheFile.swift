@@ -2,7 +2,7 @@
 /// little-endian binary layout. Anything that does not decode cleanly makes the whole file be ignored.
 enum SummaryCacheFile {
   /// One session's stamps and summary.
-  struct Entry {
+  struct Entry: Sendable {
     var stamps: SessionStamps
     var summary: SessionSummary
   }
