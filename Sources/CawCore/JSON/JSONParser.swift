@@ -95,47 +95,7 @@ public struct JSONParser {
 
   // MARK: - Values
 
-  /// Where a value sits in caw's layout, as far as skimming cares.
-  private enum Role {
-    /// A trajectory or an event: the top level or a `subagent_trajectory`.
-    case document
-    /// A trajectory's `turns` array.
-    case turns
-    /// An element of `turns`.
-    case turn
-    /// A turn's `output` array.
-    case blocks
-    /// An element of a turn's `output`.
-    case block
-    /// Anything else (metadata, arguments, usage…), never skimmed.
-    case other
-
-    /// The role of the value under `key` in an object of this role.
-    func child(_ key: String) -> Role {
-      switch (self, key) {
-      case (.document, "turns"): return .turns
-      case (.document, "subagent_trajectory"), (.block, "subagent_trajectory"): return .document
-      case (.turn, "output"): return .blocks
-      default: return .other
-      }
-    }
-
-    /// The role of this array's elements.
-    var element: Role {
-      switch self {
-      case .turns: return .turn
-      case .blocks: return .block
-      default: return .other
-      }
-    }
-
-    /// Whether a string under `key` in an object of this role is content to skim.
-    func skims(_ key: String) -> Bool {
-      (self == .document || self == .block) && (key == "text" || key == "output")
-    }
-  }
-
-  private mutating func parseValue(role: Role = .other) throws(JSONParseError) -> JSONValue {
+  private mutating func parseValue(role: SkimRole = .other) throws(JSONParseError) -> JSONValue {
     guard position < bytes.count else { throw error(Self.endOfInput) }
     switch bytes[position] {
     case UInt8(ascii: "{"): return try parseObject(role: role)
@@ -156,7 +116,7 @@ public struct JSONParser {
     if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
   }
 
-  private mutating func parseObject(role: Role) throws(JSONParseError) -> JSONValue {
+  private mutating func parseObject(role: SkimRole) throws(JSONParseError) -> JSONValue {
     try enter()
     position += 1
     var object = JSONObject()
@@ -193,7 +153,7 @@ public struct JSONParser {
     return .object(object)
   }
 
-  private mutating func parseArray(elementRole: Role) throws(JSONParseError) -> JSONValue {
+  private mutating func parseArray(elementRole: SkimRole) throws(JSONParseError) -> JSONValue {
     try enter()
     position += 1
     var array: [JSONValue] = []
@@ -278,7 +238,7 @@ public struct JSONParser {
     let start = position
     // Fast path: no escapes. Eight bytes at a time up to the first quote or backslash.
     while position &+ 8 <= bytes.count {
-      let special = Self.specialBytes(word(at: position), includingNonASCII: false)
+      let special = ByteScan.specialBytes(word(at: position), includingNonASCII: false)
       if special != 0 {
         position &+= special.trailingZeroBitCount >> 3
         break
@@ -339,7 +299,7 @@ public struct JSONParser {
     var segmentIsASCII = true
     while true {
       while position &+ 8 <= bytes.count {
-        let special = Self.specialBytes(word(at: position), includingNonASCII: true)
+        let special = ByteScan.specialBytes(word(at: position), includingNonASCII: true)
         if special != 0 {
           position &+= special.trailingZeroBitCount >> 3
           break
@@ -376,18 +336,6 @@ public struct JSONParser {
   /// The eight bytes at `offset`, the first in the lowest bits.
   private func word(at offset: Int) -> UInt64 {
     UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
-  }
-
-  /// A mask whose lowest set bit lies in the first byte of `word` that is `"` or `\\` (or non-ASCII, when
-  /// asked); zero when there is none. (The SWAR zero-byte test: its lowest flag is always exact.)
-  private static func specialBytes(_ word: UInt64, includingNonASCII: Bool) -> UInt64 {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let quotes = word ^ (ones &* 0x22)
-    let backslashes = word ^ (ones &* 0x5C)
-    let zeroInQuotes = (quotes &- ones) & ~quotes
-    let zeroInBackslashes = (backslashes &- ones) & ~backslashes
-    return ((zeroInQuotes | zeroInBackslashes) & highs) | (includingNonASCII ? word & highs : 0)
   }
 
   /// Notes invalid UTF-8 in a run of raw string bytes (escapes always decode to valid UTF-8, so checking

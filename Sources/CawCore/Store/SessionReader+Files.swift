@@ -27,6 +27,15 @@ extension SessionReader {
   func readTrajectory(_ file: String, sessionPath: String, skimmingContent: Bool) -> TrajectoryFileRead {
     var part = TrajectoryFileRead()
     guard mayRead(file, sessionPath: sessionPath, reasons: &part.reasons) else { return part }
+    // Skimmed, the content strings need not be held: read a copy without them when the file is regular.
+    if skimmingContent, let compact = try? ContentSkimmer.compact(file: file),
+      let (trajectory, problems) = try? Trajectory.read(compact, skimmingContent: true)
+    {
+      part.problems = problems
+      part.trajectory = trajectory
+      if trajectory == nil { part.reasons.append("trajectory.json: \(problems.first?.message ?? "not a trajectory")") }
+      return part
+    }
     let bytes: [UInt8]
     do {
       bytes = try FileSystem.read(file)

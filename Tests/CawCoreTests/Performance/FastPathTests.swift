@@ -63,18 +63,36 @@ import Testing
     let good = trajectory.trajectoryFileBytes()
     let outputStart = try #require(String(decoding: good, as: UTF8.self).range(of: "line\\tone")).lowerBound.utf16Offset(in: String(decoding: good, as: UTF8.self))
     var variants: [[UInt8]] = (0..<good.count).map { Array(good[..<$0]) }
+    let inputStart = try #require(String(decoding: good, as: UTF8.self).range(of: "\"hi\"")).lowerBound.utf16Offset(in: String(decoding: good, as: UTF8.self))
     for damage: [UInt8] in [[0xFF], [0xC3], [0x5C, 0x78], [0x5C, 0x75, 0x31], [0x5C, 0x75, 0x44, 0x38, 0x30, 0x30, 0x5C, 0x75, 0x31], [0x22]] {
-      var bytes = good
-      bytes.insert(contentsOf: damage, at: outputStart + 3)
-      variants.append(bytes)
+      for offset in [outputStart + 3, inputStart + 2] {
+        var bytes = good
+        bytes.insert(contentsOf: damage, at: offset)
+        variants.append(bytes)
+      }
     }
+    let file = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: file) }
     for bytes in variants {
       let full = Result { () throws(JSONParseError) in try JSONParser.parseReportingUTF8(bytes).sawInvalidUTF8 }
       let skimmed = Result { () throws(JSONParseError) in
-        try JSONParser.parseReportingUTF8(bytes, skimmingContent: true).sawInvalidUTF8
+        try JSONParser.parseReportingUTF8(bytes, skimmingContent: true)
       }
-      #expect(full == skimmed, "\(bytes.count) bytes")
+      #expect(full == skimmed.map(\.sawInvalidUTF8), "\(bytes.count) bytes")
+      // The chunked copy, when it is taken, parses to the same skimmed value.
+      try Data(bytes).write(to: URL(fileURLWithPath: file))
+      if let compact = try ContentSkimmer.compact(file: file),
+        let fromCopy = try? JSONParser.parseReportingUTF8(compact, skimmingContent: true)
+      {
+        #expect(fromCopy.value == (try? skimmed.get())?.value && fromCopy.sawInvalidUTF8 == (try? skimmed.get())?.sawInvalidUTF8, "\(bytes.count) bytes")
+      }
     }
+    try Data(good).write(to: URL(fileURLWithPath: file))
+    let compact = try #require(try ContentSkimmer.compact(file: file))
+    #expect(compact.count < good.count && !String(decoding: compact, as: UTF8.self).contains("line"))
+    #expect(
+      try JSONParser.parseReportingUTF8(compact, skimmingContent: true).value
+        == (try JSONParser.parseReportingUTF8(good, skimmingContent: true).value))
   }
 
   @Test func cacheFollowsChangedFilesAndIgnoresDamage() throws {
