@@ -31,14 +31,12 @@ extension Benchmarks {
     latencies.sort()
     let p99 = latencies[min(latencies.count - 1, Int((Double(latencies.count) * 0.99).rounded(.up)) - 1)]
 
-    let cacheDirectory = root + "-cache"
-    defer { try? FileManager.default.removeItem(atPath: cacheDirectory) }
-    let cache = SummaryCache(directory: cacheDirectory)
-    _ = try reader.listSessions(cache: cache)
+    var live = try LiveSessionList(reader)
     let touched = session.path + "/trajectory.json"
-    let refresh = try timed("whole list through the index, one session changed", target: .atMost(50)) {
+    let refresh = try timed("whole list refreshed, one session changed", target: .atMost(50)) {
       utimes(touched, nil)
-      renderList(try reader.listSessions(cache: cache))
+      guard try live.refresh() else { throw BenchError("follow: the changed session was not seen") }
+      renderList(Array(live.summaries.prefix(Self.screenRows)))
     }
     return [
       Figure(name: "write → session summary re-read, p50", value: Measure.middle(latencies), unit: "ms", target: .atMost(50)),

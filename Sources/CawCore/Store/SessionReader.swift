@@ -41,6 +41,11 @@ public struct SessionReader: Sendable {
   public func listSessions(cache: SummaryCache? = nil) throws(CawError) -> [SessionSummary] {
     let ids = try sessionIDs()
     let summaries = cache?.summaries(of: ids, reader: self) ?? Self.inParallel(ids.count) { summarise(ids[$0]) }
+    return Self.newestFirst(summaries)
+  }
+
+  /// `summaries` by `created_at`, newest first, then by modification time, then by id.
+  static func newestFirst(_ summaries: [SessionSummary]) -> [SessionSummary] {
     let times = summaries.map { Timestamp.parse($0.createdAt) ?? $0.lastModified }
     return summaries.indices.sorted { a, b in
       times[a] != times[b] ? times[a] > times[b] : summaries[a].id < summaries[b].id

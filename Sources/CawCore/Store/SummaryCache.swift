@@ -48,58 +48,37 @@ public struct SummaryCache: Sendable {
   /// file is rewritten when anything changed.
   func summaries(of ids: [String], reader: SessionReader) -> [SessionSummary] {
     let data = reader.dataDirectory
-    let file = isInside(data) ? nil : file(for: data)
-    let sessions = open(data.sessionsPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    defer { if sessions >= 0 { close(sessions) } }
     // The cache file is decoded on one core while the sessions are stamped on the others.
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let results = SessionReader.inParallel(workers + 1) { worker -> CacheWork in
-      guard worker < workers else {
-        return .cached(file.flatMap { try? FileSystem.read($0) }.flatMap(SummaryCacheFile.decode) ?? [:])
-      }
-      return .stamps(stride(from: worker, to: ids.count, by: workers).map { SessionStamps(session: ids[$0], in: sessions) })
+    let results = SessionReader.inParallel(2) { part -> CacheWork in
+      part == 0 ? .cached(load(for: data)) : .stamps(SessionStamps.all(ids, in: data.sessionsPath, workers: workers))
     }
-    var stamps = [SessionStamps?](repeating: nil, count: ids.count)
-    var cached: [String: SummaryCacheFile.Entry] = [:]
-    for (worker, result) in results.enumerated() {
-      switch result {
-      case .cached(let entries): cached = entries
-      case .stamps(let part):
-        for (offset, stamp) in part.enumerated() { stamps[worker + offset * workers] = stamp }
-      }
+    guard case .cached(let cached) = results[0], case .stamps(let stamps) = results[1] else {
+      preconditionFailure("the parts come in order")
     }
-    let misses = ids.indices.filter { index in
-      guard let stamp = stamps[index], let entry = cached[ids[index]] else { return true }
-      return entry.stamps != stamp
-    }
-    let fresh = SessionReader.inParallel(misses.count) { reader.summarise(ids[misses[$0]]) }
-    var summaries: [SessionSummary] = []
-    summaries.reserveCapacity(ids.count)
-    var entries: [SummaryCacheFile.Entry] = []
-    var missIndex = 0
-    for (index, id) in ids.enumerated() {
-      var summary: SessionSummary
-      if missIndex < misses.count, misses[missIndex] == index {
-        summary = fresh[missIndex]
-        missIndex += 1
-      } else {
-        summary = cached[id]!.summary
-        summary.path = data.sessionsPath + "/" + id
-      }
-      summaries.append(summary)
-      if let stamp = stamps[index] { entries.append(.init(stamps: stamp, summary: summary)) }
-    }
-    if let file, !misses.isEmpty || cached.count != entries.count {
-      try? FileSystem.makeDirectories(directory)
-      try? FileSystem.writeAtomically(SummaryCacheFile.encode(entries), to: file, sync: false)
-    }
+    var index = SummaryIndex(entries: cached)
+    let (summaries, changed) = index.update(ids: ids, stamps: stamps, reader: reader)
+    if changed { save(index, ids: ids, for: data) }
     return summaries
+  }
+
+  /// The entries of the cache file of `data`, empty when there is none or it does not decode.
+  func load(for data: DataDirectory) -> [String: SummaryIndex.Entry] {
+    guard !isInside(data), let file = file(for: data) else { return [:] }
+    return (try? FileSystem.read(file)).flatMap(SummaryCacheFile.decode) ?? [:]
+  }
+
+  /// Writes the entries of `ids` to the cache file of `data` (failures are ignored: it is only a cache).
+  func save(_ index: SummaryIndex, ids: [String], for data: DataDirectory) {
+    guard !isInside(data), let file = file(for: data) else { return }
+    try? FileSystem.makeDirectories(directory)
+    try? FileSystem.writeAtomically(SummaryCacheFile.encode(ids.compactMap { index.entries[$0] }), to: file, sync: false)
   }
 }
 
-/// What one worker of ``SummaryCache/summaries(of:reader:)`` found.
+/// What one part of ``SummaryCache/summaries(of:reader:)`` found.
 private enum CacheWork: Sendable {
-  case cached([String: SummaryCacheFile.Entry])
+  case cached([String: SummaryIndex.Entry])
   case stamps([SessionStamps?])
 }
 
@@ -130,5 +109,19 @@ struct SessionStamps: Equatable, Sendable {
 
   init(values: [Int64]) {
     self.values = values
+  }
+
+  /// The stamps of sessions `ids` under `sessionsPath`, taken on `workers` cores.
+  static func all(_ ids: [String], in sessionsPath: String, workers: Int) -> [SessionStamps?] {
+    let directory = open(sessionsPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    defer { if directory >= 0 { close(directory) } }
+    let parts = SessionReader.inParallel(workers) { worker in
+      stride(from: worker, to: ids.count, by: workers).map { SessionStamps(session: ids[$0], in: directory) }
+    }
+    var stamps = [SessionStamps?](repeating: nil, count: ids.count)
+    for (worker, part) in parts.enumerated() {
+      for (offset, stamp) in part.enumerated() { stamps[worker + offset * workers] = stamp }
+    }
+    return stamps
   }
 }

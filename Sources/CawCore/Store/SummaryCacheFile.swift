@@ -1,16 +1,10 @@
 /// The bytes of a ``SummaryCache`` file: a magic line, then per session its stamps and summary in a
 /// little-endian binary layout. Anything that does not decode cleanly makes the whole file be ignored.
 enum SummaryCacheFile {
-  /// One session's stamps and summary.
-  struct Entry: Sendable {
-    var stamps: SessionStamps
-    var summary: SessionSummary
-  }
-
   /// Changes whenever the layout or what a summary holds changes.
   static let magic = Array("caw-tui summaries 1\n".utf8)
 
-  static func encode(_ entries: [Entry]) -> [UInt8] {
+  static func encode(_ entries: [SummaryIndex.Entry]) -> [UInt8] {
     var out = ByteWriter()
     out.bytes += magic
     out.int(entries.count)
@@ -39,11 +33,11 @@ enum SummaryCacheFile {
   }
 
   /// The entries by session id, or nil when the bytes are not a complete cache file of this layout.
-  static func decode(_ bytes: [UInt8]) -> [String: Entry]? {
+  static func decode(_ bytes: [UInt8]) -> [String: SummaryIndex.Entry]? {
     guard bytes.starts(with: magic) else { return nil }
     var input = ByteReader(bytes, from: magic.count)
     guard let count = input.int(), count >= 0 else { return nil }
-    var entries: [String: Entry] = [:]
+    var entries: [String: SummaryIndex.Entry] = [:]
     entries.reserveCapacity(count)
     for _ in 0..<count {
       guard let entry = decodeEntry(&input) else { return nil }
@@ -52,7 +46,7 @@ enum SummaryCacheFile {
     return input.isAtEnd ? entries : nil
   }
 
-  private static func decodeEntry(_ input: inout ByteReader) -> Entry? {
+  private static func decodeEntry(_ input: inout ByteReader) -> SummaryIndex.Entry? {
     guard let stampCount = input.int(), (0...64).contains(stampCount) else { return nil }
     var values: [Int64] = []
     for _ in 0..<stampCount {
@@ -95,6 +89,6 @@ enum SummaryCacheFile {
       guard let known = LoadedSession.Source(rawValue: source) else { return nil }
       summary.source = known
     }
-    return Entry(stamps: SessionStamps(values: values), summary: summary)
+    return SummaryIndex.Entry(stamps: SessionStamps(values: values), summary: summary)
   }
 }
