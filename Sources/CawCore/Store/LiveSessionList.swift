@@ -25,8 +25,8 @@ public struct LiveSessionList: Sendable {
 
   private mutating func refresh(_ ids: [String]) throws(CawError) -> Bool {
     let stamps = SessionStamps.all(ids, in: reader.dataDirectory.sessionsPath, workers: ProcessInfo.processInfo.activeProcessorCount)
-    let (fresh, changed) = index.update(ids: ids, stamps: stamps, reader: reader)
-    if changed || summaries.isEmpty { summaries = SessionReader.newestFirst(fresh) }
+    let changed = index.update(ids: ids, stamps: stamps, reader: reader)
+    if changed || summaries.count != ids.count { summaries = index.newestFirst(ids) }
     return changed
   }
 }

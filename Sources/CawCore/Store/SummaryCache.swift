@@ -57,22 +57,26 @@ public struct SummaryCache: Sendable {
       preconditionFailure("the parts come in order")
     }
     var index = SummaryIndex(entries: cached)
-    let (summaries, changed) = index.update(ids: ids, stamps: stamps, reader: reader)
-    if changed { save(index, ids: ids, for: data) }
-    return summaries
+    if index.update(ids: ids, stamps: stamps, reader: reader) { save(index, ids: ids, for: data) }
+    return ids.map { index.entries[$0]!.summary }
   }
 
-  /// The entries of the cache file of `data`, empty when there is none or it does not decode.
+  /// The entries of the cache file of `data` (paths set for `data`), empty when there is none or it
+  /// does not decode.
   func load(for data: DataDirectory) -> [String: SummaryIndex.Entry] {
-    guard !isInside(data), let file = file(for: data) else { return [:] }
-    return (try? FileSystem.read(file)).flatMap(SummaryCacheFile.decode) ?? [:]
+    guard !isInside(data), let file = file(for: data),
+      var entries = (try? FileSystem.read(file)).flatMap(SummaryCacheFile.decode)
+    else { return [:] }
+    for id in entries.keys { entries[id]?.summary.path = data.sessionsPath + "/" + id }
+    return entries
   }
 
   /// Writes the entries of `ids` to the cache file of `data` (failures are ignored: it is only a cache).
   func save(_ index: SummaryIndex, ids: [String], for data: DataDirectory) {
     guard !isInside(data), let file = file(for: data) else { return }
+    let entries = ids.compactMap { index.entries[$0] }.filter { $0.stamps != nil }
     try? FileSystem.makeDirectories(directory)
-    try? FileSystem.writeAtomically(SummaryCacheFile.encode(ids.compactMap { index.entries[$0] }), to: file, sync: false)
+    try? FileSystem.writeAtomically(SummaryCacheFile.encode(entries), to: file, sync: false)
   }
 }
 

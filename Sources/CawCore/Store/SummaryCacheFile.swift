@@ -9,8 +9,9 @@ enum SummaryCacheFile {
     out.bytes += magic
     out.int(entries.count)
     for entry in entries {
-      out.int(entry.stamps.values.count)
-      for value in entry.stamps.values { out.int(Int(value)) }
+      let stamps = entry.stamps?.values ?? []
+      out.int(stamps.count)
+      for value in stamps { out.int(Int(value)) }
       let s = entry.summary
       for text in [s.id, s.agent, s.model, s.createdAt, s.completedAt, s.status.rawValue, s.firstUserMessage] {
         out.string(text)
