@@ -11,4 +11,19 @@ enum ByteScan {
     let zeroInBackslashes = (backslashes &- ones) & ~backslashes
     return ((zeroInQuotes | zeroInBackslashes) & highs) | (includingNonASCII ? word & highs : 0)
   }
+
+  /// Where the run of plain string bytes starting at `start` ends, as far as whole eight-byte words go:
+  /// at the first `"` or `\\` (or non-ASCII byte, when asked) found, else where fewer than eight bytes
+  /// remain. The caller goes on byte by byte from there.
+  static func plainRunEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, includingNonASCII: Bool) -> Int {
+    guard let base = bytes.baseAddress else { return start }
+    var position = start
+    while position &+ 8 <= bytes.count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+      let special = specialBytes(word, includingNonASCII: includingNonASCII)
+      if special != 0 { return position &+ special.trailingZeroBitCount >> 3 }
+      position &+= 8
+    }
+    return position
+  }
 }

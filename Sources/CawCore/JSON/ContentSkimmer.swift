@@ -117,17 +117,7 @@ struct ContentSkimmer {
 
   /// Reads string bytes from `start` up to the string's end or the chunk's; returns where it stopped.
   private mutating func scanString(_ kind: StringKind, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    var i = start
-    let base = UnsafeRawPointer(bytes.baseAddress!)
-    while i &+ 8 <= bytes.count {
-      let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-      let special = ByteScan.specialBytes(word, includingNonASCII: kind == .dropped)
-      if special != 0 {
-        i &+= special.trailingZeroBitCount >> 3
-        break
-      }
-      i &+= 8
-    }
+    var i = ByteScan.plainRunEnd(in: bytes, from: start, includingNonASCII: kind == .dropped)
     while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] < 0x80 || kind != .dropped {
       i += 1
     }

@@ -237,14 +237,7 @@ public struct JSONParser {
     position += 1
     let start = position
     // Fast path: no escapes. Eight bytes at a time up to the first quote or backslash.
-    while position &+ 8 <= bytes.count {
-      let special = ByteScan.specialBytes(word(at: position), includingNonASCII: false)
-      if special != 0 {
-        position &+= special.trailingZeroBitCount >> 3
-        break
-      }
-      position &+= 8
-    }
+    position = ByteScan.plainRunEnd(in: bytes, from: position, includingNonASCII: false)
     while position < bytes.count {
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
@@ -298,14 +291,7 @@ public struct JSONParser {
     var segmentStart = position
     var segmentIsASCII = true
     while true {
-      while position &+ 8 <= bytes.count {
-        let special = ByteScan.specialBytes(word(at: position), includingNonASCII: true)
-        if special != 0 {
-          position &+= special.trailingZeroBitCount >> 3
-          break
-        }
-        position &+= 8
-      }
+      position = ByteScan.plainRunEnd(in: bytes, from: position, includingNonASCII: true)
       guard position < bytes.count else { throw error(Self.endOfInput) }
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
@@ -331,11 +317,6 @@ public struct JSONParser {
         position += 1
       }
     }
-  }
-
-  /// The eight bytes at `offset`, the first in the lowest bits.
-  private func word(at offset: Int) -> UInt64 {
-    UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
   }
 
   /// Notes invalid UTF-8 in a run of raw string bytes (escapes always decode to valid UTF-8, so checking
