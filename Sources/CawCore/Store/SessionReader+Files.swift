@@ -1,5 +1,6 @@
 import Glibc
 
+/// Reading the two files of a session, each on its own so a large session can read them in parallel.
 extension SessionReader {
   /// Bytes of both session files together past which they are read in parallel.
   static let parallelReadSize = 8 << 20
@@ -24,6 +25,7 @@ extension SessionReader {
     var reasons: [String] = []
   }
 
+  /// Reads `trajectory.json` (through ``ContentSkimmer`` when skimming and the file is regular).
   func readTrajectory(_ file: String, sessionPath: String, skimmingContent: Bool) -> TrajectoryFileRead {
     var part = TrajectoryFileRead()
     guard mayRead(file, sessionPath: sessionPath, reasons: &part.reasons) else { return part }
@@ -55,6 +57,7 @@ extension SessionReader {
     return part
   }
 
+  /// Replays `traj.jsonl` from chunks.
   func readEventLog(_ file: String, sessionPath: String, skimmingContent: Bool) -> EventLogRead {
     var part = EventLogRead()
     guard mayRead(file, sessionPath: sessionPath, reasons: &part.reasons) else { return part }
