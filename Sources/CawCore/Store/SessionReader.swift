@@ -40,8 +40,8 @@ public struct SessionReader: Sendable {
   /// modification and change times, inode) is taken from it; the rest are read and the cache updated.
   public func listSessions(cache: SummaryCache? = nil) throws(CawError) -> [SessionSummary] {
     let ids = try sessionIDs()
-    let summaries = cache?.summaries(of: ids, reader: self) ?? Self.inParallel(ids.count) { summarise(ids[$0]) }
-    return Self.newestFirst(summaries)
+    if let cache { return cache.summariesNewestFirst(of: ids, reader: self) }
+    return Self.newestFirst(Self.inParallel(ids.count) { summarise(ids[$0]) })
   }
 
   /// `summaries` by `created_at`, newest first, then by modification time, then by id.

@@ -44,9 +44,9 @@ public struct SummaryCache: Sendable {
     return real == data || real.hasPrefix(data + "/")
   }
 
-  /// Summaries of the sessions `ids`, from the cache where their stamps match, read otherwise; the cache
-  /// file is rewritten when anything changed.
-  func summaries(of ids: [String], reader: SessionReader) -> [SessionSummary] {
+  /// Summaries of the sessions `ids`, newest first, from the cache where their stamps match, read
+  /// otherwise; the cache file is rewritten when anything changed.
+  func summariesNewestFirst(of ids: [String], reader: SessionReader) -> [SessionSummary] {
     let data = reader.dataDirectory
     // The cache file is decoded on one core while the sessions are stamped on the others.
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -58,7 +58,7 @@ public struct SummaryCache: Sendable {
     }
     var index = SummaryIndex(entries: cached)
     if index.update(ids: ids, stamps: stamps, reader: reader) { save(index, ids: ids, for: data) }
-    return ids.map { index.entries[$0]!.summary }
+    return index.newestFirst(ids)
   }
 
   /// The entries of the cache file of `data` (paths set for `data`), empty when there is none or it
@@ -80,7 +80,7 @@ public struct SummaryCache: Sendable {
   }
 }
 
-/// What one part of ``SummaryCache/summaries(of:reader:)`` found.
+/// What one part of ``SummaryCache/summariesNewestFirst(of:reader:)`` found.
 private enum CacheWork: Sendable {
   case cached([String: SummaryIndex.Entry])
   case stamps([SessionStamps?])
