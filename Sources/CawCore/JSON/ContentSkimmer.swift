@@ -67,9 +67,7 @@ struct ContentSkimmer {
         let byte = bytes[i]
         if kind != .dropped { append(byte, kind) }
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-          UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-          state = .string(kind)
+        case _ where Self.isOneLetterEscape(byte): state = .string(kind)
         case UInt8(ascii: "u"): state = .hex(kind, remaining: 4)
         default:
           // A bad escape in kept text is copied, and the parse of the copy fails on it.
@@ -117,9 +115,15 @@ struct ContentSkimmer {
 
   /// Reads string bytes from `start` up to the string's end or the chunk's; returns where it stopped.
   private mutating func scanString(_ kind: StringKind, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    var i = ByteScan.plainRunEnd(in: bytes, from: start, includingNonASCII: kind == .dropped)
-    while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] < 0x80 || kind != .dropped {
-      i += 1
+    var i = start
+    while true {
+      i = ByteScan.plainRunEnd(in: bytes, from: i, includingNonASCII: kind == .dropped)
+      while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] < 0x80 || kind != .dropped {
+        i += 1
+      }
+      // A one-letter escape wholly in this chunk is stepped over here; the rest go through `state`.
+      guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), Self.isOneLetterEscape(bytes[i + 1]) else { break }
+      i += 2
     }
     if kind != .dropped { append(UnsafeBufferPointer(rebasing: bytes[start..<i]), kind) }
     guard i < bytes.count else { return i }
@@ -135,6 +139,15 @@ struct ContentSkimmer {
       irregular = true  // raw non-ASCII in dropped text: let the full read check its UTF-8
     }
     return i + 1
+  }
+
+  private static func isOneLetterEscape(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+      UInt8(ascii: "r"), UInt8(ascii: "t"):
+      return true
+    default: return false
+    }
   }
 
   private mutating func append(_ byte: UInt8, _ kind: StringKind) {
