@@ -17,6 +17,8 @@ extension Benchmarks {
     figures.append(Figure(name: String(format: "`caw-tui show` vs `caw traj` (%.0f MB)", size), value: show.seconds * 1000, cpu: show.cpuSeconds * 1000, python: pythonTraj.map { $0.seconds * 1000 }, unit: "ms"))
     if let pythonTraj {
       figures.append(Figure(name: "show: times faster than `caw traj`", value: pythonTraj.seconds / show.seconds, unit: "x", target: .atLeast(10)))
+      figures.append(Figure(name: "show vs `caw traj`, CPU time (less load-dependent)", value: show.cpuSeconds * 1000, python: pythonTraj.cpuSeconds * 1000, unit: "ms"))
+      figures.append(Figure(name: "show: times less CPU than `caw traj`", value: pythonTraj.cpuSeconds / show.cpuSeconds, unit: "x", target: .atLeast(10)))
       figures.append(Figure(name: "show: peak RSS", value: show.peakMiB, python: pythonTraj.peakMiB, unit: "MiB", target: .atMost(pythonTraj.peakMiB / 2)))
     } else {
       figures.append(Figure(name: "show: peak RSS", value: show.peakMiB, unit: "MiB"))
