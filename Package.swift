@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .executable(name: "caw-tui", targets: ["caw-tui"]),
     .library(name: "CawCore", targets: ["CawCore"]),
+    .executable(name: "caw-bench", targets: ["caw-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +41,14 @@ let package = Package(
         "CawCore", "CawUI", "CawNCurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "OrderedCollections", package: "swift-collections"),
+      ]),
+
+    // Benchmarks: generates a large caw_data tree and times CawCore and the CLI against Python caw.
+    .executableTarget(
+      name: "caw-bench",
+      dependencies: [
+        "CawCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // Tests

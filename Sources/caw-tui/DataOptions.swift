@@ -28,9 +28,10 @@ struct DataOptions: ParsableArguments {
     return DataDirectory.resolve(explicit: dataDir, environment: ProcessInfo.processInfo.environment)
   }
 
-  /// Loads the session named by `idOrPrefix`, failing with the reason when it is broken.
-  func loadReadableSession(_ idOrPrefix: String) throws -> (LoadedSession, Trajectory) {
-    let loaded = try withDataDirectory { try SessionReader($0).load(idOrPrefix) }
+  /// Loads the session named by `idOrPrefix`, failing with the reason when it is broken; with
+  /// `skimmingContent`, blocks' text and tool outputs are left out (see ``SessionReader/load(_:skimmingContent:)``).
+  func loadReadableSession(_ idOrPrefix: String, skimmingContent: Bool = false) throws -> (LoadedSession, Trajectory) {
+    let loaded = try withDataDirectory { try SessionReader($0).load(idOrPrefix, skimmingContent: skimmingContent) }
     guard let trajectory = loaded.trajectory else {
       throw CawError(.unreadable, "session \(loaded.id) is broken: \(loaded.brokenReason ?? "unreadable")")
     }

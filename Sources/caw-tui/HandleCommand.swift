@@ -12,7 +12,7 @@ struct HandleCommand: ParsableCommand {
   var session: String
 
   func run() throws {
-    let (_, trajectory) = try data.loadReadableSession(session)
+    let (_, trajectory) = try data.loadReadableSession(session, skimmingContent: true)
     print(try ResumeHandle.forTrajectory(trajectory).encoded)
   }
 }

@@ -11,8 +11,13 @@ struct ListCommand: ParsableCommand {
   @Flag(name: .long, help: "Print JSON instead of a table.")
   var json = false
 
+  @Flag(name: .long, help: "Read every session instead of using the summaries cached in $XDG_CACHE_HOME/caw-tui.")
+  var noCache = false
+
   func run() throws {
-    let summaries = try data.withDataDirectory { try SessionReader($0).listSessions() }
+    let cacheDirectory = SummaryCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
+    let cache = noCache || data.demo ? nil : cacheDirectory.map(SummaryCache.init(directory:))
+    let summaries = try data.withDataDirectory { try SessionReader($0).listSessions(cache: cache) }
     if json {
       print(PythonJSONWriter.string(.array(summaries.map(SummaryJSON.value)), style: .indented))
       return

@@ -16,7 +16,7 @@ struct ShowCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    let (loaded, t) = try data.loadReadableSession(session)
+    let (loaded, t) = try data.loadReadableSession(session, skimmingContent: true)
     let handle = try? ResumeHandle.forTrajectory(t)
     if json {
       var o = SummaryJSON.value(SessionSummary(loaded)).objectValue ?? [:]

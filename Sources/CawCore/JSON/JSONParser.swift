@@ -6,6 +6,11 @@ import OrderedCollections
 /// does); numbers keep int vs float; `NaN`, `Infinity` and `-Infinity` are read. Invalid UTF-8 inside a
 /// string is replaced by U+FFFD and reported through ``sawInvalidUTF8``, not fatal. Nesting deeper than
 /// ``maxDepth`` is an error, so hostile input cannot exhaust the stack.
+///
+/// With `skimmingContent`, the bulky text of caw's files is checked but not kept: string values of the
+/// keys `text` and `output` in a trajectory or `traj.jsonl` event (the top-level object, or a
+/// `subagent_trajectory`) and in a block (`turns[i].output[j]`) are read as `""`. Errors and invalid UTF-8
+/// are found exactly as when they are kept, so a skimmed read reports the same problems as a full one.
 public struct JSONParser {
   /// Nesting depth past which parsing stops with an error (Python's own limit is about 1000).
   public static let defaultMaxDepth = 1000
@@ -18,10 +23,12 @@ public struct JSONParser {
   private var position = 0
   private var depth = 0
   private let maxDepth: Int
+  private let skimsContent: Bool
 
-  private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+  private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, skimsContent: Bool) {
     self.bytes = bytes
     self.maxDepth = maxDepth
+    self.skimsContent = skimsContent
   }
 
   /// Parses one complete JSON document (surrounding whitespace allowed).
@@ -33,21 +40,51 @@ public struct JSONParser {
 
   /// Parses one complete JSON document and tells whether invalid UTF-8 had to be replaced.
   public static func parseReportingUTF8(
-    _ data: some Collection<UInt8>, maxDepth: Int = defaultMaxDepth
+    _ data: some Collection<UInt8>, maxDepth: Int = defaultMaxDepth, skimmingContent: Bool = false
   ) throws(JSONParseError) -> (value: JSONValue, sawInvalidUTF8: Bool) {
     let result: Result<(JSONValue, Bool), JSONParseError> =
-      data.withContiguousStorageIfAvailable { run($0, maxDepth: maxDepth) }
-      ?? Array(data).withUnsafeBufferPointer { run($0, maxDepth: maxDepth) }
+      data.withContiguousStorageIfAvailable { run($0, maxDepth: maxDepth, skimsContent: skimmingContent) }
+      ?? Array(data).withUnsafeBufferPointer { run($0, maxDepth: maxDepth, skimsContent: skimmingContent) }
     return try result.get()
   }
 
+  /// The value of `key` when `bytes` start a JSON object whose members up to `key`'s parse cleanly; nil
+  /// when the key is not among them or the bytes end first. Reads a file's head without the rest.
+  public static func leadingMember(_ key: String, in bytes: some Collection<UInt8>) -> JSONValue? {
+    let find = { (buffer: UnsafeBufferPointer<UInt8>) -> JSONValue? in
+      var parser = JSONParser(bytes: buffer, maxDepth: defaultMaxDepth, skimsContent: false)
+      return try? parser.findLeadingMember(key)
+    }
+    return bytes.withContiguousStorageIfAvailable(find) ?? Array(bytes).withUnsafeBufferPointer(find)
+  }
+
+  private mutating func findLeadingMember(_ wanted: String) throws(JSONParseError) -> JSONValue? {
+    skipWhitespace()
+    guard try peek() == UInt8(ascii: "{") else { return nil }
+    position += 1
+    while true {
+      skipWhitespace()
+      guard try peek() == UInt8(ascii: "\"") else { return nil }
+      let key = try parseString()
+      skipWhitespace()
+      guard try peek() == UInt8(ascii: ":") else { return nil }
+      position += 1
+      skipWhitespace()
+      let value = try parseValue()
+      if key == wanted { return value }
+      skipWhitespace()
+      guard try peek() == UInt8(ascii: ",") else { return nil }
+      position += 1
+    }
+  }
+
   private static func run(
-    _ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int
+    _ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, skimsContent: Bool
   ) -> Result<(JSONValue, Bool), JSONParseError> {
-    var parser = JSONParser(bytes: buffer, maxDepth: maxDepth)
+    var parser = JSONParser(bytes: buffer, maxDepth: maxDepth, skimsContent: skimsContent)
     do throws(JSONParseError) {
       parser.skipWhitespace()
-      let value = try parser.parseValue()
+      let value = try parser.parseValue(role: .document)
       parser.skipWhitespace()
       if parser.position < buffer.count { throw parser.error("extra data after the JSON value") }
       return .success((value, parser.sawInvalidUTF8))
@@ -58,11 +95,11 @@ public struct JSONParser {
 
   // MARK: - Values
 
-  private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+  private mutating func parseValue(role: SkimRole = .other) throws(JSONParseError) -> JSONValue {
     guard position < bytes.count else { throw error(Self.endOfInput) }
     switch bytes[position] {
-    case UInt8(ascii: "{"): return try parseObject()
-    case UInt8(ascii: "["): return try parseArray()
+    case UInt8(ascii: "{"): return try parseObject(role: role)
+    case UInt8(ascii: "["): return try parseArray(elementRole: role.element)
     case UInt8(ascii: "\""): return .string(try parseString())
     case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
     case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
@@ -79,7 +116,7 @@ public struct JSONParser {
     if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
   }
 
-  private mutating func parseObject() throws(JSONParseError) -> JSONValue {
+  private mutating func parseObject(role: SkimRole) throws(JSONParseError) -> JSONValue {
     try enter()
     position += 1
     var object = JSONObject()
@@ -97,7 +134,12 @@ public struct JSONParser {
       guard try peek() == UInt8(ascii: ":") else { throw error("expected ':' after a property name") }
       position += 1
       skipWhitespace()
-      object[key] = try parseValue()
+      if skimsContent, role.skims(key), position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+        try skipString()
+        object[key] = .string("")
+      } else {
+        object[key] = try parseValue(role: role.child(key))
+      }
       skipWhitespace()
       let next = try peek()
       position += 1
@@ -111,7 +153,7 @@ public struct JSONParser {
     return .object(object)
   }
 
-  private mutating func parseArray() throws(JSONParseError) -> JSONValue {
+  private mutating func parseArray(elementRole: SkimRole) throws(JSONParseError) -> JSONValue {
     try enter()
     position += 1
     var array: [JSONValue] = []
@@ -123,7 +165,7 @@ public struct JSONParser {
     }
     while true {
       skipWhitespace()
-      array.append(try parseValue())
+      array.append(try parseValue(role: elementRole))
       skipWhitespace()
       let next = try peek()
       position += 1
@@ -194,7 +236,8 @@ public struct JSONParser {
   private mutating func parseString() throws(JSONParseError) -> String {
     position += 1
     let start = position
-    // Fast path: no escapes.
+    // Fast path: no escapes. Eight bytes at a time up to the first quote or backslash.
+    position = ByteScan.plainRunEnd(in: bytes, from: position, includingNonASCII: false)
     while position < bytes.count {
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
@@ -238,6 +281,50 @@ public struct JSONParser {
       }
     }
     throw error(Self.endOfInput)
+  }
+
+  /// Reads past a string as ``parseString()`` does, failing and noting invalid UTF-8 alike, keeping nothing.
+  ///
+  /// Eight bytes at a time up to the next quote, backslash or non-ASCII byte.
+  private mutating func skipString() throws(JSONParseError) {
+    position += 1
+    var segmentStart = position
+    var segmentIsASCII = true
+    while true {
+      position = ByteScan.plainRunEnd(in: bytes, from: position, includingNonASCII: true)
+      guard position < bytes.count else { throw error(Self.endOfInput) }
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        if !segmentIsASCII { checkUTF8(segmentStart..<position) }
+        position += 1
+        if byte == UInt8(ascii: "\"") { return }
+        guard position < bytes.count else { throw error(Self.endOfInput) }
+        let escape = bytes[position]
+        position += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+          UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+          break
+        case UInt8(ascii: "u"): _ = try parseUnicodeEscape()
+        default:
+          position -= 2
+          throw error("invalid escape in a string")
+        }
+        segmentStart = position
+        segmentIsASCII = true
+      } else {
+        if byte >= 0x80 { segmentIsASCII = false }
+        position += 1
+      }
+    }
+  }
+
+  /// Notes invalid UTF-8 in a run of raw string bytes (escapes always decode to valid UTF-8, so checking
+  /// each run between them gives the same answer as checking the decoded string).
+  private mutating func checkUTF8(_ range: Range<Int>) {
+    if !sawInvalidUTF8, String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) == nil {
+      sawInvalidUTF8 = true
+    }
   }
 
   /// Reads the hex digits after `\u`, joining a surrogate pair; a lone surrogate becomes U+FFFD.

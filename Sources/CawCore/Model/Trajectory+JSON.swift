@@ -90,10 +90,13 @@ extension Trajectory {
   }
 
   /// Parses `trajectory.json` bytes; problems with the schema are returned, unreadable JSON throws.
+  ///
+  /// With `skimmingContent`, blocks' text and tool outputs are read as `""` (see ``JSONParser``); all
+  /// else, problems included, is what a full read gives.
   public static func read(
-    _ bytes: some Collection<UInt8>, file: String = "trajectory.json"
+    _ bytes: some Collection<UInt8>, file: String = "trajectory.json", skimmingContent: Bool = false
   ) throws(JSONParseError) -> (trajectory: Trajectory?, problems: [ReadProblem]) {
-    let (value, invalidUTF8) = try JSONParser.parseReportingUTF8(bytes)
+    let (value, invalidUTF8) = try JSONParser.parseReportingUTF8(bytes, skimmingContent: skimmingContent)
     var decoder = TrajectoryDecoder(file: file)
     let trajectory = decoder.decode(value)
     var problems = decoder.problems

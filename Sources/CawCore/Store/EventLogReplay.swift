@@ -1,4 +1,3 @@
-import OrderedCollections
 /// Rebuilds a trajectory from `traj.jsonl` when `trajectory.json` is missing or torn.
 ///
 /// The first `metadata` line gives the session fields; the parent's `user` … `turn_end` events give the
@@ -19,107 +18,26 @@ public struct EventLogReplay: Sendable {
   /// `metadata` lines (more than one after a resume into a directory without `trajectory.json`).
   public var metadataLines = 0
 
-  /// Replays the bytes of a `traj.jsonl` file.
-  public init(_ bytes: [UInt8], file: String = "traj.jsonl") {
-    var session: JSONObject = [:]
-    var turns: [JSONObject] = []
-    var outputs: [[JSONValue]] = []
-    var lineNumber = 0
-    var sawInvalidUTF8 = false
-
-    for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-      lineNumber += 1
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-      lineCount += 1
-      let where_ = "\(file) line \(lineNumber)"
-      let parsed: (value: JSONValue, sawInvalidUTF8: Bool)
-      do {
-        parsed = try JSONParser.parseReportingUTF8(line)
-      } catch {
-        problems.append(ReadProblem(location: where_, message: "not JSON (\(error.reason)); skipped"))
-        continue
-      }
-      sawInvalidUTF8 = sawInvalidUTF8 || parsed.sawInvalidUTF8
-      guard let event = parsed.value.objectValue else {
-        problems.append(ReadProblem(location: where_, message: "\(parsed.value.typeName), not an object; skipped"))
-        continue
-      }
-      if event["subagent"] != nil {
-        subagentLines += 1
-        continue
-      }
-      let type = event["type"]?.stringValue ?? ""
-      switch type {
-      case "metadata":
-        metadataLines += 1
-        if metadataLines == 1 {
-          for key in ["session_id", "created_at", "agent", "model", "system_prompt", "reasoning", "mcp_servers", "metadata"] {
-            if let value = event[key] { session[key] = value }
-          }
-        }
-      case "user":
-        turns.append(["input": event["message"] ?? ""])
-        outputs.append([])
-      case "thinking", "text":
-        ensureTurn(&turns, &outputs, where_)
-        outputs[outputs.count - 1].append(.object(["type": .string(type), "text": event["text"] ?? ""]))
-      case "tool_call":
-        ensureTurn(&turns, &outputs, where_)
-        outputs[outputs.count - 1].append(
-          .object([
-            "type": "tool_use", "id": event["id"] ?? "", "name": event["name"] ?? "",
-            "arguments": event["arguments"] ?? .object([:]), "output": "",
-          ]))
-      case "tool_result":
-        ensureTurn(&turns, &outputs, where_)
-        attachResult(event, to: &outputs[outputs.count - 1])
-      case "turn_end":
-        parentTurnEnds += 1
-        ensureTurn(&turns, &outputs, where_)
-        if let usage = event["usage"] { turns[turns.count - 1]["usage"] = usage }
-        if let duration = event["duration_ms"] { turns[turns.count - 1]["duration_ms"] = duration }
-      default:
-        problems.append(ReadProblem(location: where_, message: "unknown event type '\(TextSanitizer.singleLine(type, limit: 40))'; skipped"))
-      }
-    }
-    guard metadataLines > 0 || !turns.isEmpty else { return }
-    if metadataLines == 0 {
-      problems.append(ReadProblem(location: file, message: "no metadata line; session fields are unknown"))
-    }
-    if sawInvalidUTF8 {
-      problems.append(ReadProblem(location: file, message: "contains bytes that are not UTF-8; shown as U+FFFD"))
-    }
-    var turnValues: [JSONValue] = []
-    for (i, var turn) in turns.enumerated() {
-      turn["output"] = .array(outputs[i])
-      turnValues.append(.object(turn))
-    }
-    session["turns"] = .array(turnValues)
-    var decoder = TrajectoryDecoder(file: file)
-    if var rebuilt = decoder.decode(.object(session)) {
-      rebuilt.usage = rebuilt.turns.reduce(UsageStats()) { $0 + $1.usage }
-      rebuilt.durationMS = rebuilt.turns.reduce(0) { $0 &+ $1.durationMS }
-      trajectory = rebuilt
-    }
-    problems += decoder.problems
+  /// Replays the bytes of a `traj.jsonl` file; with `skimmingContent`, text and tool outputs are read as
+  /// `""` (see ``JSONParser``).
+  public init(_ bytes: [UInt8], file: String = "traj.jsonl", skimmingContent: Bool = false) {
+    var builder = EventLogBuilder(file: file, skimmingContent: skimmingContent)
+    bytes.withUnsafeBufferPointer { buffer in LineReader.forEachLine(in: buffer) { builder.add($0) } }
+    self = builder.finish()
   }
 
-  private mutating func ensureTurn(_ turns: inout [JSONObject], _ outputs: inout [[JSONValue]], _ where_: String) {
-    guard turns.isEmpty else { return }
-    problems.append(ReadProblem(location: where_, message: "event before any user line; kept in a turn with no input"))
-    turns.append(["input": ""])
-    outputs.append([])
+  /// Replays the `traj.jsonl` file at `path`, read in chunks so memory holds its longest line, not all
+  /// of it; also gives the file's size.
+  ///
+  /// - Throws: ``CawError`` when the file cannot be read.
+  static func read(
+    _ path: String, file: String = "traj.jsonl", skimmingContent: Bool = false
+  ) throws(CawError) -> (replay: EventLogReplay, byteCount: Int) {
+    var builder = EventLogBuilder(file: file, skimmingContent: skimmingContent)
+    let byteCount = try LineReader.forEachLine(ofFile: path) { builder.add($0) }
+    return (builder.finish(), byteCount)
   }
 
-  private func attachResult(_ event: JSONObject, to output: inout [JSONValue]) {
-    let id = event["id"]
-    let index = output.lastIndex { $0["type"]?.stringValue == "tool_use" && $0["id"] == id }
-    var block: JSONObject =
-      index.flatMap { output[$0].objectValue }
-      ?? ["type": "tool_use", "id": event["id"] ?? "", "name": event["name"] ?? "", "arguments": .object([:])]
-    block["output"] = event["output"] ?? ""
-    if let isError = event["is_error"], isError.isTruthy { block["is_error"] = isError }
-    if let sub = event["subagent_trajectory"] { block["subagent_trajectory"] = sub }
-    if let index { output[index] = .object(block) } else { output.append(.object(block)) }
-  }
+  /// A replay of no lines.
+  init() {}
 }

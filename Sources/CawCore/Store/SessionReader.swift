@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// Reads the sessions of a `caw_data` tree: lists them with summaries and loads one in full.
@@ -23,29 +24,79 @@ public struct SessionReader: Sendable {
       let what = FileSystem.isDirectory(dataDirectory.path) ? "has no sessions/ directory" : "does not exist"
       throw CawError(.sessionNotFound, "no caw data at \(dataDirectory.path): it \(what)")
     }
-    return try FileSystem.list(sessions).filter { name in
+    return try FileSystem.entries(sessions).filter { entry in
+      if entry.exact && (entry.type == UInt8(DT_DIR) || entry.type == UInt8(DT_LNK)) { return true }
+      if entry.exact && entry.type != UInt8(DT_UNKNOWN) { return false }
       // NB: a name that cannot be stat'ed (not UTF-8, or gone) is kept, so it is listed as broken.
-      guard let st = FileSystem.status(sessions + "/" + name) else { return true }
+      guard let st = FileSystem.status(sessions + "/" + entry.name) else { return true }
       let type = st.st_mode & S_IFMT
       return type == S_IFDIR || type == S_IFLNK
-    }.sorted()
+    }.map(\.name).sorted()
   }
 
   /// Summaries of every session, newest first (by `created_at`, then by modification time).
-  public func listSessions() throws(CawError) -> [SessionSummary] {
-    try sessionIDs().map { SessionSummary(loadDirectory(named: $0)) }.sorted(by: Self.newestFirst)
+  ///
+  /// With a `cache`, a session whose files are unchanged since it was last summarised (same size,
+  /// modification and change times, inode) is taken from it; the rest are read and the cache updated.
+  public func listSessions(cache: SummaryCache? = nil) throws(CawError) -> [SessionSummary] {
+    let ids = try sessionIDs()
+    if let cache { return cache.summariesNewestFirst(of: ids, reader: self) }
+    return Self.newestFirst(Self.inParallel(ids.count) { summarise(ids[$0]) })
+  }
+
+  /// `summaries` by `created_at`, newest first, then by modification time, then by id.
+  static func newestFirst(_ summaries: [SessionSummary]) -> [SessionSummary] {
+    let times = summaries.map { Timestamp.parse($0.createdAt) ?? $0.lastModified }
+    return summaries.indices.sorted { a, b in
+      times[a] != times[b] ? times[a] > times[b] : summaries[a].id < summaries[b].id
+    }.map { summaries[$0] }
+  }
+
+  /// Session ids newest first, found from the first 4 KiB of each `trajectory.json` instead of whole files.
+  ///
+  /// For every session caw wrote this is the order of ``listSessions(cache:)``, so a list can show its
+  /// first screen of exact summaries (``summarise(_:)``) before the rest are read. A session whose head
+  /// holds no `created_at` sorts by its files' modification time; a damaged file (a repeated key, a
+  /// `created_at` that is not a string) may sort elsewhere here than in the full list.
+  public func idsNewestFirst() throws(CawError) -> [String] {
+    let ids = try sessionIDs()
+    let sessions = dataDirectory.sessionsPath
+    let times = Self.inParallel(ids.count) { index -> Double in
+      let path = sessions + "/" + ids[index]
+      if let head = FileSystem.readPrefix(path + "/trajectory.json", count: 4096),
+        let createdAt = JSONParser.leadingMember("created_at", in: head)?.stringValue,
+        let time = Timestamp.parse(createdAt)
+      {
+        return time
+      }
+      return max(modificationTime(path + "/trajectory.json"), modificationTime(path + "/traj.jsonl"), modificationTime(path))
+    }
+    return ids.indices.sorted { times[$0] != times[$1] ? times[$0] > times[$1] : ids[$0] < ids[$1] }.map { ids[$0] }
+  }
+
+  /// The summary of one session directory, read with content skimmed (it needs no text or tool output).
+  public func summarise(_ name: String) -> SessionSummary {
+    SessionSummary(loadDirectory(named: name, skimmingContent: true))
   }
 
   /// Loads the session whose id is `id` or starts with `id`.
   ///
+  /// With `skimmingContent`, blocks' text and tool outputs are read as `""` and all else as in a full
+  /// load: enough for totals and per-turn tables at a fraction of the time and memory.
   /// - Throws: ``CawError`` when the id is not a plain name, matches nothing, or matches several.
-  public func load(_ id: String) throws(CawError) -> LoadedSession {
-    loadDirectory(named: try resolve(id))
+  public func load(_ id: String, skimmingContent: Bool = false) throws(CawError) -> LoadedSession {
+    loadDirectory(named: try resolve(id), skimmingContent: skimmingContent)
   }
 
   /// The full id of the one session named by `idOrPrefix`.
   public func resolve(_ idOrPrefix: String) throws(CawError) -> String {
     try SessionID.validate(idOrPrefix)
+    // A whole id needs no listing: it is the session when its entry is a directory or a link.
+    if let st = FileSystem.status(dataDirectory.sessionsPath + "/" + idOrPrefix),
+      st.st_mode & S_IFMT == S_IFDIR || st.st_mode & S_IFMT == S_IFLNK, FileSystem.isDirectory(dataDirectory.sessionsPath)
+    {
+      return idOrPrefix
+    }
     let ids = try sessionIDs()
     if ids.contains(idOrPrefix) { return idOrPrefix }
     let matches = ids.filter { $0.hasPrefix(idOrPrefix) }
@@ -60,7 +111,7 @@ public struct SessionReader: Sendable {
   }
 
   /// Reads one directory under `sessions/`; never throws, a failure is a broken session.
-  public func loadDirectory(named name: String) -> LoadedSession {
+  public func loadDirectory(named name: String, skimmingContent: Bool = false) -> LoadedSession {
     let path = dataDirectory.sessionsPath + "/" + name
     var session = LoadedSession(
       id: name, path: path, trajectory: nil, source: nil, status: .broken, brokenReason: nil, problems: [],
@@ -77,26 +128,29 @@ public struct SessionReader: Sendable {
     let logPath = path + "/traj.jsonl"
     session.lastModified = max(modificationTime(trajectoryPath), modificationTime(logPath), modificationTime(path))
 
-    var reasons: [String] = []
-    if let bytes = readInside(trajectoryPath, sessionPath: path, reasons: &reasons) {
-      do {
-        let (trajectory, problems) = try Trajectory.read(bytes)
-        session.problems += problems
-        if let trajectory {
-          session.trajectory = trajectory
-          session.source = .trajectoryFile
-        } else {
-          session.trajectoryFileUnreadable = true
-          reasons.append("trajectory.json: \(problems.first?.message ?? "not a trajectory")")
-        }
-      } catch {
-        session.trajectoryFileUnreadable = true
-        let what = bytes.isEmpty ? "is empty" : error.isTruncation ? "is torn (\(error))" : "is not JSON (\(error))"
-        reasons.append("trajectory.json \(what)")
+    // Large sessions read their two files on two cores.
+    let size = [trajectoryPath, logPath].reduce(0) { $0 + Int(FileSystem.status($1)?.st_size ?? 0) }
+    let parts =
+      size < Self.parallelReadSize
+      ? [SessionFilePart.trajectory(readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent)),
+        .eventLog(readEventLog(logPath, sessionPath: path, skimmingContent: skimmingContent))]
+      : Self.inParallel(2) { index in
+        index == 0
+          ? .trajectory(readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent))
+          : .eventLog(readEventLog(logPath, sessionPath: path, skimmingContent: skimmingContent))
       }
+    guard case .trajectory(let fromTrajectory) = parts[0], case .eventLog(let fromLog) = parts[1] else {
+      preconditionFailure("the parts come in order")
     }
-    if let bytes = readInside(logPath, sessionPath: path, reasons: &reasons) {
-      let replay = EventLogReplay(bytes)
+    var reasons = fromTrajectory.reasons + fromLog.reasons
+    session.problems += fromTrajectory.problems
+    if let trajectory = fromTrajectory.trajectory {
+      session.trajectory = trajectory
+      session.source = .trajectoryFile
+    } else if !fromTrajectory.reasons.isEmpty {
+      session.trajectoryFileUnreadable = true
+    }
+    if let replay = fromLog.replay {
       session.eventLog = replay
       if session.trajectory == nil {
         if let trajectory = replay.trajectory {
@@ -105,7 +159,7 @@ public struct SessionReader: Sendable {
           session.problems += reasons.map { ReadProblem(location: "", message: $0 + "; read traj.jsonl instead") }
           reasons.removeAll()
         } else {
-          reasons.append(bytes.isEmpty ? "traj.jsonl is empty" : "traj.jsonl has no usable line")
+          reasons.append(fromLog.isEmpty ? "traj.jsonl is empty" : "traj.jsonl has no usable line")
         }
       }
       session.problems += replay.problems
@@ -120,35 +174,18 @@ public struct SessionReader: Sendable {
 
   // MARK: - Helpers
 
-  private static func newestFirst(_ a: SessionSummary, _ b: SessionSummary) -> Bool {
-    let ta = Timestamp.parse(a.createdAt) ?? a.lastModified
-    let tb = Timestamp.parse(b.createdAt) ?? b.lastModified
-    if ta != tb { return ta > tb }
-    return a.id < b.id
-  }
-
-  /// Reads a file of the session when it exists, refusing links that lead out of the session directory.
-  private func readInside(_ file: String, sessionPath: String, reasons: inout [String]) -> [UInt8]? {
-    guard FileSystem.status(file) != nil else { return nil }
-    let name = FileSystem.baseName(of: file)
-    if let escape = linkEscape(file, inside: sessionPath, named: "the session directory") {
-      reasons.append("\(name): \(escape)")
-      return nil
-    }
-    if FileSystem.isDirectory(file) {
-      reasons.append("\(name) is a directory")
-      return nil
-    }
-    do {
-      return try FileSystem.read(file)
-    } catch {
-      reasons.append(error.message)
-      return nil
-    }
+  /// `count` results of `body`, computed on every core.
+  static func inParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let shared = results
+    DispatchQueue.concurrentPerform(iterations: count) { shared[$0] = body($0) }
+    return results.map { $0! }
   }
 
   /// Why `path` may not be followed: it is a symbolic link whose target lies outside `root` (called `rootName`).
-  private func linkEscape(_ path: String, inside root: String, named rootName: String) -> String? {
+  func linkEscape(_ path: String, inside root: String, named rootName: String) -> String? {
     guard let st = FileSystem.status(path), st.st_mode & S_IFMT == S_IFLNK else { return nil }
     guard let target = FileSystem.realPath(path) else { return "a symbolic link to nothing" }
     guard let base = FileSystem.realPath(root), target.hasPrefix(base + "/") else {

@@ -2,11 +2,13 @@
 public enum DisplayWidth {
   /// The cell width of a whole string.
   public static func of(_ text: String) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text.utf8.count }  // printable ASCII: one cell each
+    return text.reduce(0) { $0 + of($1) }
   }
 
   /// The cell width of one grapheme cluster.
   public static func of(_ character: Character) -> Int {
+    if let ascii = character.asciiValue, (0x20..<0x7F).contains(ascii) { return 1 }
     guard let first = character.unicodeScalars.first else { return 0 }
     if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
     if first.properties.isEmojiPresentation { return 2 }

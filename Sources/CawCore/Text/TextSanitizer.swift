@@ -12,6 +12,9 @@ public enum TextSanitizer {
 
   /// Neutralises controls, shows line breaks as `⏎`, and cuts to `limit` characters with `…`.
   public static func singleLine(_ text: String, limit: Int = .max) -> String {
+    if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) {  // printable ASCII: one character per byte
+      return text.utf8.count <= limit ? text : String(text.utf8.prefix(max(limit - 1, 0)))! + "…"
+    }
     let clean = sanitize(text, keepNewlines: false)
     guard clean.count > limit else { return clean }
     return String(clean.prefix(max(limit - 1, 0))) + "…"
@@ -19,7 +22,10 @@ public enum TextSanitizer {
 
   /// Collapses runs of whitespace to one space and neutralises controls: a one-line preview.
   public static func preview(_ text: String, limit: Int) -> String {
-    let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    let collapsed =
+      text.utf8.allSatisfy({ $0 < 0x80 })
+      ? text.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }).map { String($0)! }.joined(separator: " ")
+      : text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     return singleLine(collapsed, limit: limit)
   }
 

@@ -91,6 +91,7 @@ struct BadInputTree {
     let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
       .map { String(decoding: $0, as: UTF8.self) }.sorted()
     #expect(changed.isEmpty, "reading changed these entries", sourceLocation: sourceLocation)
+    try FastPathCheck.expectSameAsFullRead(reader, sourceLocation: sourceLocation)
     return result
   }
 

@@ -1,0 +1,29 @@
+/// Finds the bytes that end a run of plain string text, eight at a time.
+enum ByteScan {
+  /// A mask whose lowest set bit lies in the first byte of `word` that is `"` or `\\` (or non-ASCII, when
+  /// asked); zero when there is none. (The SWAR zero-byte test: its lowest flag is always exact.)
+  static func specialBytes(_ word: UInt64, includingNonASCII: Bool) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let quotes = word ^ (ones &* 0x22)
+    let backslashes = word ^ (ones &* 0x5C)
+    let zeroInQuotes = (quotes &- ones) & ~quotes
+    let zeroInBackslashes = (backslashes &- ones) & ~backslashes
+    return ((zeroInQuotes | zeroInBackslashes) & highs) | (includingNonASCII ? word & highs : 0)
+  }
+
+  /// Where the run of plain string bytes starting at `start` ends, as far as whole eight-byte words go:
+  /// at the first `"` or `\\` (or non-ASCII byte, when asked) found, else where fewer than eight bytes
+  /// remain. The caller goes on byte by byte from there.
+  static func plainRunEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, includingNonASCII: Bool) -> Int {
+    guard let base = bytes.baseAddress else { return start }
+    var position = start
+    while position &+ 8 <= bytes.count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+      let special = specialBytes(word, includingNonASCII: includingNonASCII)
+      if special != 0 { return position &+ special.trailingZeroBitCount >> 3 }
+      position &+= 8
+    }
+    return position
+  }
+}

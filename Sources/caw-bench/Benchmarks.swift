@@ -1,0 +1,92 @@
+import CawCore
+import Foundation
+
+/// The figures of issue 6, measured on one tree, each printed next to Python caw's figure for the same work.
+///
+/// The frame figures (first frame, keystroke → frame, scrolling, follow → frame) need the TUI; until it
+/// plugs its off-screen renderer into ``renderList`` and ``renderTimeline``, they measure what CawCore does
+/// for a frame and draw nothing.
+struct Benchmarks {
+  var tree: BenchTree
+  var runs: Int
+  var cawTUI: String
+  var python: PythonCaw?
+  /// Draws a list frame of these rows (a no-op until the TUI exists).
+  var renderList: ([SessionSummary]) -> Void = { _ in }
+  /// Draws a timeline frame of these turns (a no-op until the TUI exists).
+  var renderTimeline: (ArraySlice<Turn>) -> Void = { _ in }
+
+  /// Rows on one screen of the list or the timeline.
+  static let screenRows = 50
+
+  /// Measures everything and prints one table per section.
+  func runAll() throws {
+    print("\(tree.sessions) sessions, \(tree.totalBytes >> 20) MB of trajectory.json; medians of \(runs) runs; load average \(Self.loadAverage)")
+    let pythonTimes = try python.map {
+      try $0.readerTimes(dataDirectory: tree.dataDirectory, largeFile: tree.largeSession.map { $0 + "/trajectory.json" }, runs: runs)
+    } ?? [:]
+    let py = { (key: String) -> Double? in pythonTimes[key].map { $0 * 1000 } }
+    try printSection("List of \(tree.sessions) sessions", listFigures(py))
+    if let large = tree.largeSession { try printSection("One large session", sessionFigures(large, py)) }
+    try printSection("Live follow", followFigures())
+    try printSection("Start-up", startupFigures())
+    print("\nload average at the end: \(Self.loadAverage)")
+  }
+
+  /// `/proc/loadavg`'s first three fields: how busy the machine was (others share it).
+  static var loadAverage: String {
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
+  }
+
+  private func printSection(_ section: String, _ figures: [Figure]) {
+    print("\n## \(section)\n")
+    print(Figure.header)
+    for figure in figures { print(figure.line) }
+  }
+
+  /// A figure for an in-process timing.
+  func timed(_ name: String, python: Double? = nil, target: Figure.Target? = nil, _ body: () throws -> Void) rethrows -> Figure {
+    let timing = try Measure.median(runs: runs, body)
+    return Figure(name: name, value: timing.seconds * 1000, cpu: timing.cpuSeconds * 1000, python: python, unit: "ms", target: target)
+  }
+
+  // MARK: - List
+
+  private func listFigures(_ py: (String) -> Double?) throws -> [Figure] {
+    let reader = SessionReader(DataDirectory(tree.dataDirectory))
+    let cacheDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("caw-bench-cache-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: cacheDirectory) }
+    let cache = SummaryCache(directory: cacheDirectory)
+    var figures: [Figure] = []
+    figures.append(
+      try timed("first screen, no index (order + 50 summaries)", python: py("faststats_list"), target: .atMost(300)) {
+        let ids = try reader.idsNewestFirst()
+        renderList(ids.prefix(Self.screenRows).map(reader.summarise))
+      })
+    figures.append(try timed("every summary, no index", python: py("full_list")) { renderList(try reader.listSessions()) })
+    _ = try reader.listSessions(cache: cache)
+    figures.append(
+      try timed("every summary, with the index", python: py("faststats_list"), target: .atMost(100)) {
+        renderList(try reader.listSessions(cache: cache))
+      })
+    let list = SummaryList(try reader.listSessions(cache: cache))
+    figures.append(
+      timed("keystroke: filter + sort by cost", python: py("faststats_resort"), target: .atMost(10)) {
+        renderList(list.rows(matching: "claude", order: .cost).prefix(Self.screenRows).map { list.summaries[$0] })
+      })
+    figures.append(
+      timed("keystroke: filter by prompt text, newest first", target: .atMost(10)) {
+        renderList(list.rows(matching: "Migration", order: .newest).prefix(Self.screenRows).map { list.summaries[$0] })
+      })
+    let environment = ["XDG_CACHE_HOME": cacheDirectory, "PATH": "/usr/bin:/bin"]
+    let arguments = ["list", "--data-dir", tree.dataDirectory]
+    let cold = try Measure.medianRun(runs: runs, cawTUI, arguments + ["--no-cache"], environment: environment)
+    let warm = try Measure.medianRun(runs: runs, cawTUI, arguments, environment: environment)
+    figures.append(Figure(name: "`caw-tui list --no-cache` process", value: cold.seconds * 1000, cpu: cold.cpuSeconds * 1000, unit: "ms"))
+    figures.append(Figure(name: "`caw-tui list` process (index)", value: warm.seconds * 1000, cpu: warm.cpuSeconds * 1000, unit: "ms"))
+    figures.append(Figure(name: "`caw-tui list --no-cache` peak RSS", value: cold.peakMiB, unit: "MiB", target: .atMost(150)))
+    figures.append(Figure(name: "`caw-tui list` peak RSS (index)", value: warm.peakMiB, unit: "MiB", target: .atMost(150)))
+    return figures
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CawCore
+import Foundation
+
+/// `caw-bench`: writes a large synthetic caw_data tree and prints each performance figure of issue 6 next to
+/// Python caw 0.1.9's on the same files.
+@main
+struct CawBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "caw-bench",
+    abstract: "Time CawCore and caw-tui on a large caw_data tree, side by side with Python caw.")
+
+  @Option(help: "Number of sessions in the tree.")
+  var sessions = 10_000
+
+  @Option(help: "Size of the large session's trajectory.json in MB (0: none).")
+  var largeMB = 100
+
+  @Option(help: "Timed runs per figure (the median is printed).")
+  var runs = 5
+
+  @Option(help: "Where the tree is written (reused when it is already there).")
+  var dir: String?
+
+  @Option(help: "Python with coding-agent-wrapper 0.1.9 installed (empty: skip the Python figures).")
+  var python = ".build/interop-venv/bin/python"
+
+  @Option(help: "The caw-tui executable to time (default: next to caw-bench).")
+  var cawTUI: String?
+
+  func run() throws {
+    let root = dir ?? ".build/bench-data/\(sessions)-\(largeMB)"
+    let tree = try BenchTree.prepare(at: root, sessions: sessions, largeMB: largeMB)
+    let executable = cawTUI ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("caw-tui").path
+    let pythonCaw = python.isEmpty || !FileManager.default.isExecutableFile(atPath: python) ? nil : PythonCaw(python: python)
+    if pythonCaw == nil { print("note: no Python caw at '\(python)'; Python figures are skipped") }
+    let bench = Benchmarks(tree: tree, runs: runs, cawTUI: executable, python: pythonCaw)
+    try bench.runAll()
+  }
+}

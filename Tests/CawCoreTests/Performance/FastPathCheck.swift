@@ -1,0 +1,26 @@
+@testable import CawCore
+import Foundation
+import Testing
+
+/// Checks that the fast readers give what the full reader gives on a tree.
+enum FastPathCheck {
+  /// Every session's skimmed summary equals its full one, and a listing through a cold and then a warm
+  /// ``SummaryCache`` equals the listing without one.
+  static func expectSameAsFullRead(_ reader: SessionReader, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    guard let ids = try? reader.sessionIDs() else { return }
+    for id in ids {
+      let full = reader.loadDirectory(named: id)
+      let skimmed = reader.loadDirectory(named: id, skimmingContent: true)
+      // NB: compared as text, since a NaN cost (a damaged file can hold one) is never == itself.
+      #expect("\(reader.summarise(id))" == "\(SessionSummary(full))", "summary of \(id)", sourceLocation: sourceLocation)
+      #expect(skimmed.problems == full.problems, "problems of \(id)", sourceLocation: sourceLocation)
+      #expect(skimmed.brokenReason == full.brokenReason, "broken reason of \(id)", sourceLocation: sourceLocation)
+    }
+    let cacheDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("caw-cache-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: cacheDirectory) }
+    let cache = SummaryCache(directory: cacheDirectory)
+    let expected = try reader.listSessions()
+    #expect("\(try reader.listSessions(cache: cache))" == "\(expected)", "cold cache", sourceLocation: sourceLocation)
+    #expect("\(try reader.listSessions(cache: cache))" == "\(expected)", "warm cache", sourceLocation: sourceLocation)
+  }
+}
