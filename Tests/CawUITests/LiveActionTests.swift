@@ -168,6 +168,8 @@ struct LiveActionTests {
     let id = "5f0c2a9e-3d41-4b8e-9a57-1c2d3e4f5a61"
     try select(id, in: &app)
     try app.press(.tab)
+    #expect(app.state.timelineScroll.cursor == 0, "a finished session opens at its first turn")
+    try app.loop.send(.runsChanged([record(id)]))
     var t = try #require(app.state.trajectories[id])
     t.turns.append(Turn(input: "third", output: [.text("more")]))
     try app.loop.send(.sessionLoaded(id: id, t, error: nil))

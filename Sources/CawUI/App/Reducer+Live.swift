@@ -71,10 +71,12 @@ extension Reducer {
     return effects
   }
 
-  /// After a session was read again: when following, the timeline and an open transcript of it move
-  /// to the newest event.
+  /// After a session was read again: when following a live session (a run records it, or a turn is
+  /// open), the timeline and an open transcript of it move to the newest event. Finished sessions open
+  /// at their first turn as usual.
   func followNewest(_ id: String, _ state: inout AppState) {
-    guard state.following, id == state.selectedID, let t = state.trajectories[id] else { return }
+    let live = state.run(recording: id) != nil || state.summaries.first { $0.id == id }?.hasTurnInProgress == true
+    guard state.following, live, id == state.selectedID, let t = state.trajectories[id] else { return }
     let rows = PaneGeometry.tableRows(ScreenLayout(size: state.size, focus: state.focus).panes[.timeline] ?? Rect(state.size))
     state.timelineScroll.select(t.turns.count - 1, count: t.turns.count, visible: rows)
     guard let top = state.stack.last, case .transcript(let path, let turn) = top.page, path.sessionID == id,
