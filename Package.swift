@@ -47,7 +47,7 @@ let package = Package(
     .executableTarget(
       name: "caw-bench",
       dependencies: [
-        "CawCore",
+        "CawCore", "CawUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -3,17 +3,17 @@ import Foundation
 
 /// The figures of issue 6, measured on one tree, each printed next to Python caw's figure for the same work.
 ///
-/// The frame figures (first frame, keystroke → frame, scrolling, follow → frame) need the TUI; until it
-/// plugs its off-screen renderer into ``renderList`` and ``renderTimeline``, they measure what CawCore does
-/// for a frame and draw nothing.
+/// The frame figures (first frame, keystroke → frame, scrolling, follow → frame) include drawing the frame:
+/// `caw-bench` plugs the TUI's off-screen renderer (`FrameRenderer`, the real `AppView` into a cell grid)
+/// into ``renderList`` and ``renderTimeline``.
 struct Benchmarks {
   var tree: BenchTree
   var runs: Int
   var cawTUI: String
   var python: PythonCaw?
-  /// Draws a list frame of these rows (a no-op until the TUI exists).
+  /// Draws a list frame of these rows.
   var renderList: ([SessionSummary]) -> Void = { _ in }
-  /// Draws a timeline frame of these turns (a no-op until the TUI exists).
+  /// Draws a timeline frame of these turns.
   var renderTimeline: (ArraySlice<Turn>) -> Void = { _ in }
 
   /// Rows on one screen of the list or the timeline.

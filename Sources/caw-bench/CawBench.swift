@@ -34,7 +34,9 @@ struct CawBench: ParsableCommand {
     let executable = cawTUI ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("caw-tui").path
     let pythonCaw = python.isEmpty || !FileManager.default.isExecutableFile(atPath: python) ? nil : PythonCaw(python: python)
     if pythonCaw == nil { print("note: no Python caw at '\(python)'; Python figures are skipped") }
-    let bench = Benchmarks(tree: tree, runs: runs, cawTUI: executable, python: pythonCaw)
+    var bench = Benchmarks(tree: tree, runs: runs, cawTUI: executable, python: pythonCaw)
+    bench.renderList = FrameRenderer.list
+    bench.renderTimeline = FrameRenderer.timeline
     try bench.runAll()
   }
 }
