@@ -49,3 +49,47 @@ shot cost Escape Escape Tab
 shot help Escape '?'
 shot subagent Escape j j Enter Enter / c o d e _ r e v i e w e r Enter Enter Enter
 tmux_ send-keys -t shots q
+sleep 0.5
+tmux_ kill-server 2>/dev/null || true
+
+# A run started from the UI and followed live, against the fake claude of Tests/Interop (no real CLI).
+live=$(mktemp -d)
+mkdir -p "$live/caw_data/sessions" "$live/work"
+python3 - "$live/scenario.json" <<'PY'
+import json, sys
+sys.path.insert(0, "Tests/Interop")
+import fake_cli as f
+lines = [
+    f.claude_init("claude-sonnet-4-5"),
+    f.claude_assistant([{"type": "thinking", "thinking": "Find the slow query first.", "signature": "s"}], msg_id="m1"),
+    f.claude_assistant([{"type": "tool_use", "id": "toolu_1", "name": "Grep",
+                         "input": {"pattern": "SELECT .* FROM orders", "path": "app/"}}], msg_id="m1"),
+    f.claude_tool_result("toolu_1", "app/checkout.py:88: rows = db.execute(\"SELECT * FROM orders WHERE user_id = ?\")"),
+    f.claude_assistant([{"type": "text", "text": "The checkout loads every order of the user. Adding an index."}], msg_id="m2"),
+    f.claude_assistant([{"type": "tool_use", "id": "toolu_2", "name": "Edit", "input": {
+        "file_path": "app/migrations/0042_orders_user_idx.sql", "old_string": "",
+        "new_string": "CREATE INDEX orders_user_idx ON orders (user_id);"}}], msg_id="m3"),
+    f.claude_tool_result("toolu_2", "The file app/migrations/0042_orders_user_idx.sql has been updated."),
+    f.claude_assistant([{"type": "text", "text": "Done: one migration adds the index."}], msg_id="m4"),
+    f.claude_result("Done", input_tokens=40, output_tokens=220, cache_read=9000, cache_write=1200, cost=0.031, duration_ms=9000),
+]
+json.dump([{"provider": "claude", "match": "slow", "lines": lines, "line_delay_ms": 1200}], open(sys.argv[1], "w"))
+PY
+LANG=C.UTF-8 TERM=xterm-256color tmux_ -f /dev/null new-session -d -s shots -x "$columns" -y "$rows" \
+  "cd '$live/work' && PATH='$(pwd)/Tests/Interop/fakebin':\"\$PATH\" CAW_FAKE_SCENARIO='$live/scenario.json' \
+   CAW_TUI_RUNS_DIR='$live/runs' '$(pwd)/.build/release/caw-tui' --data-dir '$live/caw_data'"
+tmux_ set-option -g default-terminal xterm-256color
+sleep 1
+tmux_ send-keys -t shots n Tab Tab Tab Tab Tab
+tmux_ send-keys -t shots -l "The checkout endpoint is slow; find out why and fix it."
+shot new-session
+tmux_ send-keys -t shots Enter
+sleep 3
+tmux_ send-keys -t shots Tab
+sleep 0.5
+tmux_ send-keys -t shots Enter
+sleep 4
+shot live-run
+tmux_ send-keys -t shots q l
+sleep 2
+rm -rf "$live"
