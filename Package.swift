@@ -51,16 +51,19 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    // Tests
+    // Tests: helpers both test targets share (temporary trees, running programs, the Python interop venv).
+    .target(
+      name: "TestSupport", dependencies: ["CawCore", .product(name: "OrderedCollections", package: "swift-collections")],
+      path: "Tests/TestSupport"),
     .testTarget(
       name: "CawCoreTests",
       dependencies: [
-        "CawCore", "caw-tui", .product(name: "OrderedCollections", package: "swift-collections"),
+        "CawCore", "caw-tui", "TestSupport", .product(name: "OrderedCollections", package: "swift-collections"),
       ]),
     .testTarget(
       name: "CawUITests",
       dependencies: [
-        "CawCore", "CawUI", "CawNCurses", "caw-tui",
+        "CawCore", "CawUI", "CawNCurses", "caw-tui", "TestSupport",
         .product(name: "OrderedCollections", package: "swift-collections"),
       ],
       exclude: ["Snapshots"]),

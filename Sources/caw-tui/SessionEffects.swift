@@ -14,14 +14,17 @@ final class SessionEffects {
   /// Where runs list themselves.
   let registry: RunRegistry
   private var follower: SessionFollower
+  /// The summary index outside the data directory (none for the demo tree).
+  private let cache: SummaryCache?
   /// Sessions read by a refresh and not yet handed over by `loadSession`.
   private var freshlyRead: [String: LoadedSession] = [:]
 
   init(
-    directory: DataDirectory, registry: RunRegistry = RunRegistry(), showInPager: @escaping (String) -> Void,
-    copyToClipboard: @escaping (String) -> Void = { _ in }
+    directory: DataDirectory, registry: RunRegistry = RunRegistry(), cache: SummaryCache? = nil,
+    showInPager: @escaping (String) -> Void, copyToClipboard: @escaping (String) -> Void = { _ in }
   ) {
     self.directory = directory
+    self.cache = cache
     self.registry = registry
     self.showInPager = showInPager
     self.copyToClipboard = copyToClipboard
@@ -33,7 +36,7 @@ final class SessionEffects {
     switch effect {
     case .listSessions:
       do {
-        return [.sessionsListed(try follower.reader.listSessions(), now: Date().timeIntervalSince1970)]
+        return [.sessionsListed(try follower.reader.listSessions(cache: cache), now: Date().timeIntervalSince1970)]
       } catch {
         return [.listingFailed(error.description)]
       }

@@ -17,8 +17,10 @@ enum TerminalApp {
     }
     defer { watching.cancel() }
     return try NCursesScreen(theme: theme).run { screen in
+      let cache = isDemo ? nil : SummaryCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
+        .map(SummaryCache.init(directory:))
       let effects = SessionEffects(
-        directory: directory, showInPager: { text in screen.suspend { Pager.show(text) } },
+        directory: directory, cache: cache, showInPager: { text in screen.suspend { Pager.show(text) } },
         copyToClipboard: { screen.copyToClipboard($0) })
       var state = AppState(dataDirectory: label, size: screen.size, now: Date().timeIntervalSince1970)
       state.defaultDirectory = FileManager.default.currentDirectoryPath

@@ -1,6 +1,7 @@
 import CawCore
 import Foundation
 import Testing
+import TestSupport
 
 /// The `caw-tui` binary as a user runs it: list, show, export, handle, errors.
 @Suite("caw-tui command line")

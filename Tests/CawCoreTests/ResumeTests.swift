@@ -2,6 +2,7 @@ import OrderedCollections
 import CawCore
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Resume handles and plans")
 struct ResumeTests {

@@ -3,6 +3,7 @@ import CawCore
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 @Suite("Writing sessions as caw's SessionStore does")
 struct SessionStoreTests {

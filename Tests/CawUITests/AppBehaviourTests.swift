@@ -3,6 +3,7 @@ import CawUI
 import Foundation
 import OrderedCollections
 import Testing
+import TestSupport
 
 /// The app driven by keys and the mouse, checked on what a person sees and on the state.
 @Suite("App behaviour on the demo tree")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real binary in tmux: keys in, what a person sees out, and a terminal restored afterwards.
 @Suite("End to end in tmux", .serialized)

@@ -2,6 +2,7 @@ import CawCore
 import Foundation
 import OrderedCollections
 import Testing
+import TestSupport
 
 /// `n`, `r`, `x`, `e` and quitting with runs, in tmux, against the fake provider CLIs of
 /// Tests/Interop/fakebin.

@@ -3,6 +3,7 @@ import CawNCurses
 import CawUI
 import Foundation
 import Testing
+import TestSupport
 
 /// The ncurses adapter without a terminal: curses writes to a file, which the tests read back.
 @Suite("ncurses adapter, headless", .serialized)

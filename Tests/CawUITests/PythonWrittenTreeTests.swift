@@ -1,6 +1,7 @@
 import CawCore
 import CawUI
 import Testing
+import TestSupport
 
 /// The app on sessions the real Python caw 0.1.9 wrote (through fake provider CLIs, Tests/Interop).
 @Suite("Browsing a tree Python caw wrote")

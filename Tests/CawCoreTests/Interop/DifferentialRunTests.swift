@@ -2,6 +2,7 @@ import CawCore
 import Foundation
 import OrderedCollections
 import Testing
+import TestSupport
 
 /// Python caw 0.1.9 and caw-tui run the same fake CLIs on the same streams (Tests/Interop/differential.py);
 /// the trajectories must agree on every field except ids, timestamps and the places where caw-tui

@@ -2,6 +2,7 @@
 import Foundation
 import OrderedCollections
 import Testing
+import TestSupport
 
 /// `caw-tui export --format json|markdown|atif` on the demo tree and on sessions Python caw wrote.
 @Suite("Export formats", .serialized)

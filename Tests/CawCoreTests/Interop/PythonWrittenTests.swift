@@ -2,6 +2,7 @@ import OrderedCollections
 import CawCore
 import Foundation
 import Testing
+import TestSupport
 
 /// Sessions written by the real Python caw 0.1.9 (through fake CLIs) are read by CawCore with the same values.
 @Suite("Interop: Python caw writes, CawCore reads", .serialized)

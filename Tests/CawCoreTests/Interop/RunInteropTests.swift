@@ -2,6 +2,7 @@ import CawCore
 import Foundation
 import OrderedCollections
 import Testing
+import TestSupport
 
 /// Sessions started by one program are resumed by the other: Python caw 0.1.9 continues a session
 /// `caw-tui run` recorded, and `caw-tui resume` continues sessions Python caw recorded.

@@ -2,6 +2,7 @@ import OrderedCollections
 import CawCore
 import Foundation
 import Testing
+import TestSupport
 
 /// Sessions CawCore writes are read, resumed and listed by the real Python caw 0.1.9 with the same values.
 @Suite("Interop: CawCore writes, Python caw reads", .serialized)

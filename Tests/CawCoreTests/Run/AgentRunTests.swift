@@ -2,6 +2,7 @@ import CawCore
 import Foundation
 import OrderedCollections
 import Testing
+import TestSupport
 
 /// `caw-tui run`, `resume`, `import` and `doctor` as a user runs them, against the fake CLIs of
 /// Tests/Interop/fakebin (which need only `python3`).

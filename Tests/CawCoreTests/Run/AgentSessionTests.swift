@@ -3,6 +3,7 @@ import OrderedCollections
 import Testing
 
 @testable import CawCore
+import TestSupport
 
 /// `AgentSession` through its process seam: a scripted `ProcessLauncher` stands in for the CLI.
 @Suite("AgentSession with a scripted launcher")

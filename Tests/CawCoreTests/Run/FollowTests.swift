@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CawCore
+import TestSupport
 
 /// Live follow: the watcher reports writes as another process makes them, and the follower keeps a
 /// good view through caw's non-atomic rewrites of `trajectory.json`.

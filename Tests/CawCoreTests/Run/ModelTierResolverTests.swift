@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CawCore
+import TestSupport
 
 @Suite("Model tiers (spec §6.2)")
 struct ModelTierResolverTests {

@@ -3,6 +3,7 @@ import OrderedCollections
 import Testing
 
 @testable import CawCore
+import TestSupport
 
 @Suite("Price table (spec §6.1)")
 struct PricingTableTests {

@@ -1,6 +1,7 @@
 import CawCore
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs list themselves while they record; another process can see and stop them; detached runs leave
 /// the terminal's session.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CawCore
+import TestSupport
 
 /// The real process runner, on small shell scripts standing in for agent CLIs.
 @Suite("SubprocessLauncher runs CLIs in their own process group")

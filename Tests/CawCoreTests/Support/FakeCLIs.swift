@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Points a `caw-tui` run at the fake `claude`, `codex` and `opencode` of Tests/Interop/fakebin, which
 /// replay the scenario file and log every invocation (argv, stdin, config files) to a log file.

@@ -1,5 +1,6 @@
 import CawCore
 import CawUI
+import TestSupport
 
 /// The whole app on an in-memory screen, over a session tree on disk, at a fixed time.
 struct AppHarness {

@@ -1,16 +1,19 @@
 import Foundation
 
 /// The outcome of running a program to completion.
-struct ProcessResult {
-  var status: Int32
-  var stdout: String
-  var stderr: String
+public struct ProcessResult: Sendable {
+  /// The exit status.
+  public var status: Int32
+  /// Everything written to stdout, as UTF-8.
+  public var stdout: String
+  /// Everything written to stderr, as UTF-8.
+  public var stderr: String
 }
 
 /// Runs programs for tests, draining both pipes while the child runs.
-enum ProcessRun {
+public enum ProcessRun {
   /// Runs `executable` with `arguments`; output is read concurrently so a chatty child cannot block.
-  static func run(
+  public static func run(
     _ executable: String, _ arguments: [String], environment: [String: String]? = nil, cwd: String? = nil
   ) throws -> ProcessResult {
     let process = Process()
@@ -36,14 +39,14 @@ enum ProcessRun {
   }
 
   /// The package's root directory.
-  static let packageRoot: String = {
+  public static let packageRoot: String = {
     var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
+    for _ in 0..<3 { url.deleteLastPathComponent() }
     return url.path
   }()
 
   /// The `caw-tui` executable built next to the test bundle.
-  static let cawTUI: String = {
+  public static let cawTUI: String = {
     let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     for candidate in [dir, dir.deletingLastPathComponent()] {
       let path = candidate.appendingPathComponent("caw-tui").path
@@ -57,7 +60,7 @@ extension ProcessRun {
   /// Runs a program with its output discarded and returns its exit status and peak resident memory
   /// (KiB), read from its /proc `VmHWM` while it runs. (`wait4`'s `ru_maxrss` would not do: a child
   /// spawned from a large test process inherits the parent's high-water mark across `exec`.)
-  static func peakMemory(_ executable: String, _ arguments: [String], environment: [String: String]) throws
+  public static func peakMemory(_ executable: String, _ arguments: [String], environment: [String: String]) throws
     -> (status: Int32, maxRSSKiB: Int)
   {
     let process = Process()
