@@ -11,16 +11,7 @@ enum DialogOverlay {
     let box = Rect(
       x: area.x + (area.width - width) / 2, y: area.y + max((area.height - height) / 3, 0), width: width,
       height: height)
-    grid.fill(box)
-    grid.put("┌" + String(repeating: "─", count: width - 2) + "┐", column: box.x, row: box.y, maxWidth: width, role: .border)
-    for y in box.y + 1..<box.maxY - 1 {
-      grid.put("│", column: box.x, row: y, maxWidth: 1, role: .border)
-      grid.put("│", column: box.maxX - 1, row: y, maxWidth: 1, role: .border)
-    }
-    grid.put(
-      "└" + String(repeating: "─", count: width - 2) + "┘", column: box.x, row: box.maxY - 1, maxWidth: width,
-      role: .border)
-    grid.put(" \(title) ", column: box.x + 2, row: box.y, maxWidth: width - 4, role: .paneTitleFocused)
+    BoxFrame.draw(box, title: title, into: &grid)
     let inner = box.inset(1)
     for (n, line) in lines.enumerated() where n + 1 < inner.height {
       grid.put(line, column: inner.x + 1, row: inner.y + 1 + n, maxWidth: inner.width - 2, clip: inner)

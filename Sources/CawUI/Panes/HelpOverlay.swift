@@ -18,18 +18,8 @@ enum HelpOverlay {
     guard width >= 4, height >= 3 else { return }
     let box = Rect(
       x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
-    grid.fill(box)
+    BoxFrame.draw(box, title: "Keys: \(context.title)", into: &grid)
     let inner = box.inset(1)
-    grid.put(
-      "┌" + String(repeating: "─", count: width - 2) + "┐", column: box.x, row: box.y, maxWidth: width, role: .border)
-    for y in box.y + 1..<box.maxY - 1 {
-      grid.put("│", column: box.x, row: y, maxWidth: 1, role: .border)
-      grid.put("│", column: box.maxX - 1, row: y, maxWidth: 1, role: .border)
-    }
-    grid.put(
-      "└" + String(repeating: "─", count: width - 2) + "┘", column: box.x, row: box.maxY - 1, maxWidth: width,
-      role: .border)
-    grid.put(" Keys: \(context.title) ", column: box.x + 2, row: box.y, maxWidth: width - 4, role: .paneTitleFocused)
     for (n, binding) in bindings.enumerated() {
       let (column, row) = (n / rows, n % rows)
       let y = inner.y + 1 + row
