@@ -1,5 +1,5 @@
 import CawCore
-import CawUI
+@testable import CawUI
 import OrderedCollections
 import Testing
 
@@ -146,10 +146,25 @@ struct PresentationTests {
         Turn(input: "a", usage: UsageStats(costUSD: .double(0.2))),
         Turn(input: "b", usage: UsageStats(costUSD: .double(0.1))),
       ], usage: UsageStats(costUSD: .double(0.3)))
-    let rows = CostReport.build(session: t, id: "abcdef123", summaries: [], filtered: false, width: 58).map(\.text)
+    let rows = CostReport.build(session: t, id: "abcdef123", totals: ListCostTotals([]), filtered: false, width: 58).map(\.text)
     #expect(rows[0] == "Session abcdef12  codex · ")
     #expect(rows[1] == "  total $0.3000  own $0.3000  subagents $0.0000")
     #expect(rows[4].hasSuffix("$0.2000 ██████████"))
     #expect(rows[5].hasSuffix("$0.1000 █████"))
+  }
+}
+
+@Suite("Text search for the list filter")
+struct TextSearchTests {
+  @Test("finds substrings at the start, middle and end, and nothing that is not there")
+  func contains() {
+    #expect(TextSearch.contains("fix the date parser", "fix"))
+    #expect(TextSearch.contains("fix the date parser", "date p"))
+    #expect(TextSearch.contains("fix the date parser", "parser"))
+    #expect(!TextSearch.contains("fix the date parser", "parsers"))
+    #expect(!TextSearch.contains("ab", "abc"))
+    #expect(TextSearch.contains("aaab", "aab"))
+    #expect(TextSearch.contains("翻訳して", "訳し"))
+    #expect(TextSearch.contains("anything", ""))
   }
 }

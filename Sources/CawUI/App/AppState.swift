@@ -7,9 +7,14 @@ public struct AppState: Equatable, Sendable {
   /// The terminal size the state is laid out for.
   public var size: Size
   /// The current time, seconds since 1970 (for relative times).
-  public var now: Double
+  public var now: Double { didSet { refreshVisible() } }
   /// Every listed session, as read.
-  public var summaries: [SessionSummary] = []
+  public var summaries: [SessionSummary] = [] {
+    didSet {
+      listVersion += 1
+      refreshVisible()
+    }
+  }
   /// Whether the first listing has arrived.
   public var listed = false
   /// Trajectories loaded so far, by session id.
@@ -17,7 +22,7 @@ public struct AppState: Equatable, Sendable {
   /// Why a session could not be loaded, by session id.
   public var loadErrors: [String: String] = [:]
   /// Filter and sort of the session list.
-  public var query = SessionQuery()
+  public var query = SessionQuery() { didSet { refreshVisible() } }
   /// The selected session; kept when the list is re-sorted, filtered or reloaded.
   public var selectedID: String?
   /// The session list's scroll position.
@@ -43,7 +48,12 @@ public struct AppState: Equatable, Sendable {
   /// The question being asked, if any.
   public var dialog: Dialog?
   /// The `run` and `resume` processes recording sessions of this data directory right now.
-  public var runs: [RunRecord] = []
+  public var runs: [RunRecord] = [] {
+    didSet {
+      listVersion += 1
+      refreshVisible()
+    }
+  }
   /// Whether the timeline and open transcripts stick to the newest event as sessions change.
   public var following = true
   /// Sessions started or resumed from this UI (their handles are printed on exit).
@@ -67,9 +77,48 @@ public struct AppState: Equatable, Sendable {
   /// The run recording `id`, if one is.
   public func run(recording id: String) -> RunRecord? { runs.first { $0.sessionID == id } }
 
-  /// The sessions the list shows, in order.
-  public var visibleSessions: [SessionSummary] {
-    query.apply(summaries, now: now, recording: Set(runs.map(\.sessionID)))
+  /// The sessions the list shows, in order; kept up to date whenever the list, the query, the runs or
+  /// the time change, so drawing a frame or moving the cursor never filters and sorts again.
+  public private(set) var visibleSessions: [SessionSummary] = []
+  /// The cost totals of the visible sessions, for the cost pane.
+  public private(set) var visibleCosts = ListCostTotals()
+
+  /// Counts changes to the list or the runs, so the cost totals are only summed again when the set of
+  /// visible sessions can have changed (not for a new sort order).
+  private var listVersion = 0
+  private var costsComputedFor: CostsKey?
+
+  /// What the cost totals were summed for.
+  private struct CostsKey: Equatable, Sendable {
+    var version: Int
+    var filter: SessionQuery
+  }
+
+  /// Each summary's search text, built the first time a filter is typed after the list changed.
+  private var searchTexts: SearchTexts?
+
+  /// Search texts and the list version they were built for.
+  private struct SearchTexts: Equatable, Sendable {
+    var version: Int
+    var texts: [String]
+  }
+
+  private mutating func refreshVisible() {
+    let recording = Set(runs.map(\.sessionID))
+    if !query.text.isEmpty, searchTexts?.version != listVersion {
+      searchTexts = SearchTexts(
+        version: listVersion,
+        texts: summaries.map { SessionRow($0, now: now, recording: recording.contains($0.id)).searchText })
+    }
+    visibleSessions = query.apply(
+      summaries, now: now, recording: recording, searchTexts: query.text.isEmpty ? nil : searchTexts?.texts)
+    var filter = query
+    filter.sort = .newest
+    let key = CostsKey(version: listVersion, filter: filter)
+    if costsComputedFor != key {
+      visibleCosts = ListCostTotals(visibleSessions)
+      costsComputedFor = key
+    }
   }
 
   /// The selected session's summary, if it is visible.

@@ -31,7 +31,7 @@ public enum Documents {
     let width = (layout.panes[.cost] ?? layout.body).width
     let id = state.selectedSummary?.id
     return CostReport.build(
-      session: id.flatMap { state.trajectories[$0] }, id: id, summaries: state.visibleSessions,
+      session: id.flatMap { state.trajectories[$0] }, id: id, totals: state.visibleCosts,
       filtered: state.query.isFiltering, width: width)
   }
 

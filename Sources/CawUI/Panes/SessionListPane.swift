@@ -22,7 +22,10 @@ enum SessionListPane {
       return
     }
     let columns = self.columns(width: body.width)
-    let rows = visible.map { summary in
+    // Only the rows on screen are built: a list of 10,000 sessions costs no more to draw than one of 40.
+    let scroll = state.sessionScroll
+    let window = min(scroll.offset, visible.count)..<min(scroll.offset + max(body.height - 1, 0), visible.count)
+    let rows = visible[window].map { summary in
       let row = SessionRow(summary, now: state.now, recording: state.run(recording: summary.id) != nil)
       let cells = [
         Span(row.status.glyph, row.status.role), Span(row.provider), Span(row.model), Span(row.started, .dim),
@@ -31,8 +34,9 @@ enum SessionListPane {
       ]
       return columns.count == cells.count ? cells : [cells[0], cells[3], cells[7], cells[8]]
     }
-    TablePane(columns: columns, rows: rows, scroll: state.sessionScroll, focused: focused).render(
-      into: &grid, area: body)
+    var shown = ScrollState()
+    shown.cursor = scroll.cursor - window.lowerBound
+    TablePane(columns: columns, rows: rows, scroll: shown, focused: focused).render(into: &grid, area: body)
   }
 
   private static func columns(width: Int) -> [TableColumn] {

@@ -3,16 +3,16 @@ import CawCore
 /// The cost pane's content: one session's tokens and cost per turn, and the whole list's cost by
 /// provider, model and day.
 public enum CostReport {
-  /// The rows for `trajectory` (nil when no session is loaded) followed by the totals of `summaries`.
+  /// The rows for `trajectory` (nil when no session is loaded) followed by the list's `totals`.
   public static func build(
-    session trajectory: Trajectory?, id: String?, summaries: [SessionSummary], filtered: Bool, width: Int
+    session trajectory: Trajectory?, id: String?, totals: ListCostTotals, filtered: Bool, width: Int
   ) -> [DocumentLine] {
     var doc = DocumentBuilder(width: width)
     if let trajectory, let id {
       sessionRows(trajectory, id: id, width: width, into: &doc)
       doc.blank()
     }
-    listRows(summaries, filtered: filtered, width: width, into: &doc)
+    listRows(totals, filtered: filtered, width: width, into: &doc)
     return doc.lines
   }
 
@@ -48,40 +48,20 @@ public enum CostReport {
     }
   }
 
-  private static func listRows(
-    _ summaries: [SessionSummary], filtered: Bool, width: Int, into doc: inout DocumentBuilder
-  ) {
-    let total = summaries.reduce(0) { $0 + $1.totalUsage.cost }
+  private static func listRows(_ totals: ListCostTotals, filtered: Bool, width: Int, into doc: inout DocumentBuilder) {
     doc.row([
-      Span("\(filtered ? "Filtered" : "All") sessions: \(summaries.count)", .header), Span("  total "),
-      Span(Format.cost(total), .cost),
+      Span("\(filtered ? "Filtered" : "All") sessions: \(totals.count)", .header), Span("  total "),
+      Span(Format.cost(totals.total), .cost),
     ])
-    let groups: [(String, (SessionSummary) -> String)] = [
-      ("By provider", { $0.agent.isEmpty ? "?" : $0.agent }),
-      ("By model", { $0.model.isEmpty ? "-" : $0.model }),
-      ("By day", { String(Format.minute($0.createdAt).prefix(10)) }),
-    ]
-    for (title, key) in groups {
+    for (title, costs) in [("By provider", totals.byProvider), ("By model", totals.byModel), ("By day", totals.byDay)] {
       doc.row([Span("  " + title, .header)])
-      var costs: [(String, Double, Int)] = []
-      for summary in summaries {
-        let name = TextSanitizer.singleLine(key(summary), limit: 24)
-        if let index = costs.firstIndex(where: { $0.0 == name }) {
-          costs[index].1 += summary.totalUsage.cost
-          costs[index].2 += 1
-        } else {
-          costs.append((name, summary.totalUsage.cost, 1))
-        }
-      }
-      costs.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-      if title == "By day" { costs.sort { $0.0 > $1.0 } }
-      let maxCost = costs.map(\.1).max() ?? 0
-      let nameWidth = min(costs.map { DisplayWidth.of($0.0) }.max() ?? 0, 24)
-      for (name, cost, count) in costs {
+      let maxCost = costs.map(\.cost).max() ?? 0
+      let nameWidth = min(costs.map { DisplayWidth.of($0.name) }.max() ?? 0, 24)
+      for group in costs {
         doc.row([
-          Span("    " + name + String(repeating: " ", count: max(nameWidth - DisplayWidth.of(name), 0))),
-          Span(pad(Format.cost(cost), 9), .cost), Span(pad("\(count)", 4), .dim),
-          Span(" " + bar(cost, max: maxCost, width: max(width - nameWidth - 19, 0)), .bar),
+          Span("    " + group.name + String(repeating: " ", count: max(nameWidth - DisplayWidth.of(group.name), 0))),
+          Span(pad(Format.cost(group.cost), 9), .cost), Span(pad("\(group.count)", 4), .dim),
+          Span(" " + bar(group.cost, max: maxCost, width: max(width - nameWidth - 19, 0)), .bar),
         ])
       }
     }

@@ -17,15 +17,27 @@ public struct SessionQuery: Hashable, Sendable {
   /// Whether any filter is on.
   public var isFiltering: Bool { !text.isEmpty || provider != nil || status != nil }
 
-  /// The sessions to show, in order; `recording` holds the ids a run is recording.
-  public func apply(_ summaries: [SessionSummary], now: Double, recording: Set<String> = []) -> [SessionSummary] {
+  /// The sessions to show, in order; `recording` holds the ids a run is recording, and `searchTexts`,
+  /// when given, each summary's `SessionRow.searchText` (index for index) so typing a filter does not
+  /// rebuild every row.
+  public func apply(
+    _ summaries: [SessionSummary], now: Double, recording: Set<String> = [], searchTexts: [String]? = nil
+  ) -> [SessionSummary] {
     let needle = text.lowercased()
-    return summaries.filter { summary in
+    let texts = searchTexts.flatMap { $0.count == summaries.count ? $0 : nil }
+    let kept = summaries.indices.filter { index in
+      let summary = summaries[index]
       let isRecording = recording.contains(summary.id)
       if let provider, summary.agent != provider { return false }
       if let status, DisplayStatus(summary, recording: isRecording) != status { return false }
-      return needle.isEmpty || SessionRow(summary, now: now, recording: isRecording).searchText.contains(needle)
-    }.sorted(by: sort.ordered)
+      guard !needle.isEmpty else { return true }
+      return TextSearch.contains(texts?[index] ?? SessionRow(summary, now: now, recording: isRecording).searchText, needle)
+    }.map { summaries[$0] }
+    // Start times are parsed once per session, not once per comparison, and indices are sorted rather
+    // than the (large) summaries themselves.
+    let started = kept.map { Timestamp.parse($0.createdAt) ?? $0.lastModified }
+    return kept.indices.sorted { sort.ordered(kept[$0], kept[$1], startedA: started[$0], startedB: started[$1]) }
+      .map { kept[$0] }
   }
 
   /// The next provider filter in the cycle: all, then each provider present, then all again.

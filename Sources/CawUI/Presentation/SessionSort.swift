@@ -17,16 +17,15 @@ public enum SessionSort: String, Hashable, Sendable, CaseIterable {
     return all[(all.firstIndex(of: self)! + 1) % all.count]
   }
 
-  /// Whether `a` comes before `b`; ties fall back to newest, then id, so the order is stable.
-  func ordered(_ a: SessionSummary, _ b: SessionSummary) -> Bool {
+  /// Whether `a` (started at `startedA`) comes before `b`; ties fall back to newest, then id, so the
+  /// order is stable.
+  func ordered(_ a: SessionSummary, _ b: SessionSummary, startedA ta: Double, startedB tb: Double) -> Bool {
     switch self {
     case .newest: break
     case .cost: if a.totalUsage.cost != b.totalUsage.cost { return a.totalUsage.cost > b.totalUsage.cost }
     case .turns: if a.turnCount != b.turnCount { return a.turnCount > b.turnCount }
     case .duration: if a.durationMS != b.durationMS { return a.durationMS > b.durationMS }
     }
-    let ta = Timestamp.parse(a.createdAt) ?? a.lastModified
-    let tb = Timestamp.parse(b.createdAt) ?? b.lastModified
     if ta != tb { return ta > tb }
     return a.id < b.id
   }
