@@ -19,8 +19,12 @@ enum FooterBar {
         row: area.y, maxWidth: area.width, clip: area)
       return
     }
-    var right = state.search?.counter ?? ""
-    if let message = state.message { right = message }
+    if let message = state.message {
+      // A message (an error, a result, a reason) gets the whole row until the next key.
+      grid.put(Truncate.fit(message, area.width), column: area.x, row: area.y, maxWidth: area.width, role: .prompt, clip: area)
+      return
+    }
+    let right = state.search?.counter ?? ""
     let rightWidth = min(DisplayWidth.of(right), area.width / 2)
     var spans: [Span] = []
     let hints = keymap.bindings(in: context).filter { $0.footer != nil }
@@ -33,7 +37,7 @@ enum FooterBar {
     if rightWidth > 0 {
       grid.put(
         Truncate.fit(right, rightWidth), column: area.maxX - rightWidth, row: area.y, maxWidth: rightWidth,
-        role: state.message != nil ? .prompt : .match, clip: area)
+        role: .match, clip: area)
     }
   }
 }
