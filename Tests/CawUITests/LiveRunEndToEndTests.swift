@@ -77,6 +77,8 @@ struct LiveRunEndToEndTests {
     try tmux.waitFor("No sessions in this data directory yet.")
     try startSession(tmux, prompt: "slow task please")
     var screen = try tmux.waitFor("slow task please", seconds: 20)
+    // The run registry is looked at once a second: the count and the running glyph follow shortly.
+    screen = try tmux.waitFor("▶ 1 run", seconds: 10)
     #expect(screen.contains("▶ 1 run"))
     #expect(screen.contains("● claude_code"))
     // Open the running turn's transcript and watch the tool call arrive.
