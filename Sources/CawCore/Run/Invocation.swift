@@ -34,7 +34,7 @@ public struct Invocation: Sendable, Equatable {
   }
 
   /// `word` quoted for a POSIX shell when it needs quoting.
-  static func shellQuoted(_ word: String) -> String {
+  public static func shellQuoted(_ word: String) -> String {
     let plain = word.unicodeScalars.allSatisfy { scalar in
       scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_./=:,@%+".unicodeScalars.contains(scalar))
     }

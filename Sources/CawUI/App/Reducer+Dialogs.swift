@@ -139,7 +139,7 @@ extension Reducer {
       return say("No resume handle: the session has no resume key yet", &state)
     }
     if c == "h" { return [.copyToClipboard(handle.encoded, label: "the resume handle")] }
-    let dataOption = state.dataPath.isEmpty ? "" : "--data-dir \(Self.shellQuoted(state.dataPath)) "
+    let dataOption = state.dataPath.isEmpty ? "" : "--data-dir \(Invocation.shellQuoted(state.dataPath)) "
     return [.copyToClipboard("caw-tui resume \(dataOption)\(id) ", label: "the resume command")]
   }
 
@@ -156,11 +156,5 @@ extension Reducer {
   private func say(_ message: String, _ state: inout AppState) -> [Effect] {
     state.message = message
     return []
-  }
-
-  /// `word` quoted for a POSIX shell when it needs to be.
-  static func shellQuoted(_ word: String) -> String {
-    let plain = word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=:,@%+".contains($0)) }
-    return plain && !word.isEmpty ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
   }
 }
