@@ -10,8 +10,13 @@ static void restore_and_reraise(int signal_number) {
   raise(signal_number);  // SA_RESETHAND has restored the default action; delivered when we return
 }
 
+static const int handled_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE};
+#define HANDLED_COUNT (sizeof handled_signals / sizeof handled_signals[0])
+static struct sigaction previous_actions[HANDLED_COUNT];
+static sigset_t previous_mask;
+static int installed = 0;
+
 void CNCursesW_restoreTerminalOnSignals(void) {
-  const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE};
   struct sigaction action;
   memset(&action, 0, sizeof action);
   action.sa_handler = restore_and_reraise;
@@ -19,11 +24,19 @@ void CNCursesW_restoreTerminalOnSignals(void) {
   sigemptyset(&action.sa_mask);
   sigset_t handled;
   sigemptyset(&handled);
-  for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
-    sigaction(signals[i], &action, NULL);
-    sigaddset(&handled, signals[i]);
+  for (size_t i = 0; i < HANDLED_COUNT; i++) {
+    sigaction(handled_signals[i], &action, installed ? NULL : &previous_actions[i]);
+    sigaddset(&handled, handled_signals[i]);
   }
   // A blocked signal mask is inherited through fork and exec (a launcher's worker thread may have
   // blocked everything); unblock these so a kill really restores the terminal and ends the process.
-  pthread_sigmask(SIG_UNBLOCK, &handled, NULL);
+  pthread_sigmask(SIG_UNBLOCK, &handled, installed ? NULL : &previous_mask);
+  installed = 1;
+}
+
+void CNCursesW_removeSignalHandlers(void) {
+  if (!installed) return;
+  for (size_t i = 0; i < HANDLED_COUNT; i++) sigaction(handled_signals[i], &previous_actions[i], NULL);
+  pthread_sigmask(SIG_SETMASK, &previous_mask, NULL);
+  installed = 0;
 }

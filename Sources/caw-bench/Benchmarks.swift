@@ -11,6 +11,8 @@ struct Benchmarks {
   var runs: Int
   var cawTUI: String
   var python: PythonCaw?
+  /// The same sessions in the agents' own stores, when they are timed too.
+  var native: NativeBenchTree?
   /// Draws a list frame of these rows.
   var renderList: ([SessionSummary]) -> Void = { _ in }
   /// Draws a timeline frame of these turns.
@@ -27,6 +29,7 @@ struct Benchmarks {
     } ?? [:]
     let py = { (key: String) -> Double? in pythonTimes[key].map { $0 * 1000 } }
     try printSection("List of \(tree.sessions) sessions", listFigures(py))
+    if let native { try printSection("List of the same \(native.files) sessions as Claude Code transcripts and Codex rollouts", nativeFigures(native)) }
     if let large = tree.largeSession { try printSection("One large session", sessionFigures(large, py)) }
     try printSection("Live follow", followFigures())
     try printSection("Start-up", startupFigures())
@@ -39,7 +42,7 @@ struct Benchmarks {
     return text.split(separator: " ").prefix(3).joined(separator: " ")
   }
 
-  private func printSection(_ section: String, _ figures: [Figure]) {
+  func printSection(_ section: String, _ figures: [Figure]) {
     print("\n## \(section)\n")
     print(Figure.header)
     for figure in figures { print(figure.line) }
@@ -80,13 +83,20 @@ struct Benchmarks {
         renderList(list.rows(matching: "Migration", order: .newest).prefix(Self.screenRows).map { list.summaries[$0] })
       })
     let environment = ["XDG_CACHE_HOME": cacheDirectory, "PATH": "/usr/bin:/bin"]
-    let arguments = ["list", "--data-dir", tree.dataDirectory]
+    return figures + (try listProcessFigures("list", arguments: ["list", "--data-dir", tree.dataDirectory], environment: environment))
+  }
+
+  /// `caw-tui ARGUMENTS` timed as a process without and with its index (written by one untimed run),
+  /// and its peak memory both ways.
+  func listProcessFigures(_ label: String, arguments: [String], environment: [String: String]) throws -> [Figure] {
     let cold = try Measure.medianRun(runs: runs, cawTUI, arguments + ["--no-cache"], environment: environment)
+    _ = try Measure.medianRun(runs: 1, cawTUI, arguments, environment: environment)
     let warm = try Measure.medianRun(runs: runs, cawTUI, arguments, environment: environment)
-    figures.append(Figure(name: "`caw-tui list --no-cache` process", value: cold.seconds * 1000, cpu: cold.cpuSeconds * 1000, unit: "ms"))
-    figures.append(Figure(name: "`caw-tui list` process (index)", value: warm.seconds * 1000, cpu: warm.cpuSeconds * 1000, unit: "ms"))
-    figures.append(Figure(name: "`caw-tui list --no-cache` peak RSS", value: cold.peakMiB, unit: "MiB", target: .atMost(150)))
-    figures.append(Figure(name: "`caw-tui list` peak RSS (index)", value: warm.peakMiB, unit: "MiB", target: .atMost(150)))
-    return figures
+    return [
+      Figure(name: "`caw-tui \(label) --no-cache` process", value: cold.seconds * 1000, cpu: cold.cpuSeconds * 1000, unit: "ms"),
+      Figure(name: "`caw-tui \(label)` process (index)", value: warm.seconds * 1000, cpu: warm.cpuSeconds * 1000, unit: "ms"),
+      Figure(name: "`caw-tui \(label) --no-cache` peak RSS", value: cold.peakMiB, unit: "MiB", target: .atMost(150)),
+      Figure(name: "`caw-tui \(label)` peak RSS (index)", value: warm.peakMiB, unit: "MiB", target: .atMost(150)),
+    ]
   }
 }

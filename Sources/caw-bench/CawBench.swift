@@ -25,16 +25,35 @@ struct CawBench: ParsableCommand {
   @Option(help: "Python with coding-agent-wrapper 0.1.9 installed (empty: skip the Python figures).")
   var python = ".build/interop-venv/bin/python"
 
+  @Flag(inversion: .prefixedNo, help: "Also list the same sessions from a Claude Code and Codex store written beside the tree.")
+  var native = true
+
   @Option(help: "The caw-tui executable to time (default: next to caw-bench).")
   var cawTUI: String?
 
+  @Flag(help: "Run only the search figures (issue 15), on their own tree.")
+  var search = false
+
+  @Option(help: "The search tree's text: synthetic (SyntheticTree, few repeated lines) or varied (a large vocabulary).")
+  var shape = "synthetic"
+
+  @Option(help: "Seed of the search tree.")
+  var seed: UInt64 = 6
+
   func run() throws {
+    let executable = cawTUI ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("caw-tui").path
+    if search {
+      let root = dir ?? ".build/bench-data/search-\(shape)-\(seed)-\(sessions)-\(largeMB)"
+      let tree = try SearchBenchTree.prepare(at: root, sessions: sessions, largeMB: largeMB, seed: seed, shape: shape)
+      try SearchBenchmarks(tree: tree, runs: runs, cawTUI: executable, shape: shape).runAll()
+      return
+    }
     let root = dir ?? ".build/bench-data/\(sessions)-\(largeMB)"
     let tree = try BenchTree.prepare(at: root, sessions: sessions, largeMB: largeMB)
-    let executable = cawTUI ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("caw-tui").path
     let pythonCaw = python.isEmpty || !FileManager.default.isExecutableFile(atPath: python) ? nil : PythonCaw(python: python)
     if pythonCaw == nil { print("note: no Python caw at '\(python)'; Python figures are skipped") }
     var bench = Benchmarks(tree: tree, runs: runs, cawTUI: executable, python: pythonCaw)
+    if native { bench.native = try NativeBenchTree.prepare(at: root, from: tree) }
     bench.renderList = FrameRenderer.list
     bench.renderTimeline = FrameRenderer.timeline
     try bench.runAll()

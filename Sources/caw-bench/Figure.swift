@@ -42,7 +42,12 @@ struct Figure {
   }
 
   /// The table header.
-  static let header = row("figure", "caw-tui", "cpu", "python caw", "ratio", "target", "met")
+  static let header = header(baseline: "python caw")
+
+  /// The table header, naming what the figures are compared with.
+  static func header(baseline: String) -> String {
+    row("figure", "caw-tui", "cpu", baseline, "ratio", "target", "met")
+  }
 
   /// This figure as a table row.
   var line: String {

@@ -2,6 +2,7 @@ import OrderedCollections
 import ArgumentParser
 import CawCore
 import Foundation
+import Logging
 
 /// The options `run` shares with `resume`: how to run the CLI and whether to wait out usage limits.
 struct RunBehaviour: ParsableArguments {
@@ -10,6 +11,16 @@ struct RunBehaviour: ParsableArguments {
 
   @Flag(name: .long, help: "Also print each command line and skipped stdout lines.")
   var verbose = false
+
+  @Option(
+    name: .long,
+    help: "Log session events (metadata, user, tool calls and results, usage limits, end) to stderr from this level: trace, debug, info, notice, warning, error, critical.")
+  var logLevel: Logger.Level = .warning
+
+  /// Sends the session's log to stderr at the chosen level; call once, before the session starts.
+  func startLogging() {
+    StderrLogHandler.bootstrap(logLevel)
+  }
 }
 
 /// `run`'s session settings: provider, model or tier, reasoning, system prompt, tools, MCP servers, cwd.

@@ -51,14 +51,16 @@ extension BrowseCommand {
   }
 }
 
-/// The data directory holds no sessions/ directory: say how to get one instead of showing an empty screen.
+/// The data directory does not exist or holds no sessions/ directory: say which, and how to get one,
+/// instead of showing an empty screen (in the words `list` uses).
 struct NoDataDirectory: Error, CustomStringConvertible {
   /// The directory looked at.
   var path: String
 
   var description: String {
-    """
-    no caw data at \(path) (there is no sessions/ directory in it).
+    let what = FileManager.default.fileExists(atPath: path) ? "it has no sessions/ directory" : "it does not exist"
+    return """
+    no caw data at \(path): \(what).
     Pass --data-dir DIR or set CAW_DATA_DIR to the caw_data directory Python caw writes,
     or run `caw-tui --demo` to browse the bundled demo sessions.
     """

@@ -5,7 +5,8 @@ import Foundation
 /// `caw-tui doctor`: which agent CLIs are installed, their versions, model tiers and prices in use.
 struct DoctorCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "doctor", abstract: "Report each provider's CLI and version, the model tiers and the price table.")
+    commandName: "doctor",
+    abstract: "Report each provider's CLI and version, its credentials, the model tiers and the price table.")
 
   @OptionGroup var data: DataOptions
 
@@ -24,6 +25,18 @@ struct DoctorCommand: AsyncParsableCommand {
     }
     print(rows.render(), terminator: "")
     for hint in missing { print("  " + hint) }
+    if getuid() == 0, (environment["IS_SANDBOX"] ?? "").isEmpty, locator.locate(.claudeCode) != nil {
+      print("  note: running as root, claude refuses --dangerously-skip-permissions unless IS_SANDBOX=1 is set")
+    }
+
+    print("\nCredentials (as caw doctor sees them; nothing is used or printed but presence and expiry):")
+    var auth = TextTable(columns: [.init("PROVIDER"), .init("AUTH"), .init("DETAIL")])
+    for provider in Provider.allCases {
+      let signal = AuthSignal.check(provider, environment: environment)
+      let state = signal.tokenExpired == true ? "expired" : (signal.present ? "present" : "missing")
+      auth.add([provider.rawValue, state, TextSanitizer.singleLine(signal.detail, limit: 160)])
+    }
+    print(auth.render(), terminator: "")
 
     print("\nModel tiers (as caw 0.1.9 resolves them; no network fetch):")
     let resolver = ModelTierResolver(environment: environment)
@@ -45,33 +58,9 @@ struct DoctorCommand: AsyncParsableCommand {
 
   /// The first line `CLI --version` prints, or why there is none (10 s limit).
   static func version(of path: String) async -> String {
-    let lines = LineCollector()
-    let probe = Task {
-      try await SubprocessLauncher(gracePeriod: .seconds(1)).run(Invocation(executable: path, arguments: ["--version"])) {
-        line in
-        if case .line(let bytes) = line { lines.append(String(decoding: bytes, as: UTF8.self)) }
-      }
-    }
-    let timeout = Task {
-      try await Task.sleep(for: .seconds(10))
-      probe.cancel()
-    }
-    defer { timeout.cancel() }
-    do {
-      let exit = try await probe.value
-      let first = lines.first.map { TextSanitizer.singleLine($0, limit: 60) }
-      if let first, !first.isEmpty { return first }
-      return exit.succeeded ? "(printed nothing)" : "(exit \(exit.exitCode.map(String.init) ?? "signal"))"
-    } catch {
-      return "(no answer to --version)"
+    switch await CLIVersion.probe(path) {
+    case .success(let version): return TextSanitizer.singleLine(version.text, limit: 60)
+    case .failure(let failure): return failure.description
     }
   }
-}
-
-/// Lines gathered from a callback.
-private final class LineCollector: @unchecked Sendable {
-  private let lock = NSLock()
-  private var lines: [String] = []
-  func append(_ line: String) { lock.withLock { lines.append(line) } }
-  var first: String? { lock.withLock { lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } } }
 }

@@ -23,17 +23,39 @@ struct ExportCommand: ParsableCommand {
   var force = false
 
   func run() throws {
+    if format == .json, try streamJSON() { return }
     let (loaded, t) = try data.loadReadableSession(session)
     if loaded.source == .eventLog {
-      FileHandle.standardError.write(Data("caw-tui: note: trajectory.json is missing or unreadable; exported what traj.jsonl holds\n".utf8))
+      printError("caw-tui: note: trajectory.json is missing or unreadable; exported what traj.jsonl holds")
     }
     let bytes = format.bytes(t)
     guard let output else {
-      FileHandle.standardOutput.write(Data(bytes))
+      writeOutput(bytes)
       return
     }
     try TrajectoryExport.write(bytes, to: output, overwrite: force)
-    FileHandle.standardError.write(Data("Wrote \(output) (\(bytes.count) bytes)\n".utf8))
+    printError("Wrote \(output) (\(bytes.count) bytes)")
+  }
+
+  /// caw's JSON streamed from `trajectory.json` (memory follows the session's structure, not its size);
+  /// false when the session must be loaded and exported whole (no stored `trajectory.json` to stream, or
+  /// a name the caw tree does not resolve: a native session, a path), which also reports any error.
+  private func streamJSON() throws -> Bool {
+    try data.withDataDirectory { directory in
+      let reader = SessionReader(directory)
+      guard let id = try? reader.resolve(session), let export = try? StreamingJSONExport(session: id, in: reader) else {
+        return false
+      }
+      guard let output else {
+        try export.write { writeOutput($0) }
+        return true
+      }
+      let count = try TrajectoryExport.write(to: output, overwrite: force) { (write) throws(CawError) in
+        try export.write(to: write)
+      }
+      printError("Wrote \(output) (\(count) bytes)")
+      return true
+    }
   }
 }
 

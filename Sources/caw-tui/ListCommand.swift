@@ -14,10 +14,12 @@ struct ListCommand: ParsableCommand {
   @Flag(name: .long, help: "Read every session instead of using the summaries cached in $XDG_CACHE_HOME/caw-tui.")
   var noCache = false
 
+  @OptionGroup var dates: DateRangeOptions
+
   func run() throws {
-    let cacheDirectory = SummaryCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
-    let cache = noCache || data.demo ? nil : cacheDirectory.map(SummaryCache.init(directory:))
-    let summaries = try data.withDataDirectory { try SessionReader($0).listSessions(cache: cache) }
+    let range = try dates.range()
+    var summaries = try data.listSessions(noCache: noCache)
+    if !range.isUnbounded { summaries = summaries.filter { range.contains($0.startTime) } }
     if json {
       print(PythonJSONWriter.string(.array(summaries.map(SummaryJSON.value)), style: .indented))
       return
@@ -27,15 +29,18 @@ struct ListCommand: ParsableCommand {
       return
     }
     var table = TextTable(columns: [
-      .init("STATUS"), .init("ID"), .init("AGENT"), .init("MODEL"), .init("STARTED (UTC)"),
+      .init("STATUS"), .init("ID"), .init("ORIGIN"), .init("AGENT"), .init("MODEL"), .init("STARTED (UTC)"),
       .init("TURNS", right: true), .init("TOOLS", right: true), .init("ERRORS", right: true),
       .init("COST", right: true), .init("FIRST PROMPT"),
     ])
     for s in summaries {
       table.add([
-        statusLabel(s), String(s.id.prefix(8)), clean(s.agent, 12), clean(s.model, 26), Format.minute(s.createdAt),
-        String(s.turnCount), String(s.toolCallCount), String(s.toolErrorCount), Format.cost(s.totalUsage.cost),
-        s.status == .broken ? clean(s.brokenReason ?? "", 60) : TextSanitizer.preview(s.firstUserMessage, limit: 60),
+        statusLabel(s), String(s.id.prefix(8)), s.origin.rawValue + (s.origin == .caw && s.nativePath != nil ? "+" : ""),
+        clean(s.agent, 12), clean(s.model, 26), Format.minute(s.createdAt),
+        String(s.turnCount), String(s.toolCallCount), String(s.toolErrorCount),
+        Format.cost(s.totalUsage.cost, unpricedTurns: s.unpricedTurnCount, turns: s.turnCount),
+        s.status == .broken
+          ? clean(s.brokenReason ?? "", 60) : TextSanitizer.preview(s.firstUserMessage.isEmpty ? s.title : s.firstUserMessage, limit: 60),
       ])
     }
     print(table.render(), terminator: "")

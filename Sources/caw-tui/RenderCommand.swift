@@ -33,7 +33,7 @@ struct RenderCommand: ParsableCommand {
     }
     let screenSize = Size(width: parts[0], height: parts[1])
     let text = try data.withDataDirectory { directory in
-      let effects = SessionEffects(directory: directory, showInPager: { _ in })
+      let effects = SessionEffects(directory: directory, showInPager: { _ in nil })
       var loop = AppLoop(
         screen: InMemoryScreen(size: screenSize, events: events),
         state: AppState(

@@ -39,20 +39,37 @@ struct ResumeCommand: AsyncParsableCommand {
       guard let found = Provider(name: name) else { throw ValidationError("Unknown provider '\(name)'") }
       return found
     }
-    let resolvedTarget = try Self.expandPrefix(target, in: directory)
+    let resolvedTarget = try Self.importIfNative(Self.expandPrefix(target, in: directory), into: directory, options: data)
     let plan = try ResumePlan.resolve(resolvedTarget, in: directory, pinnedProvider: pinned)
     guard ExecutableLocator().locate(plan.provider) != nil else {
       throw CawError(.agent, ExecutableLocator.installHint(plan.provider))
     }
     if cwd == nil, plan.storedTrajectory?.metadata["cwd"]?.stringValue == nil {
       let here = FileManager.default.currentDirectoryPath
-      FileHandle.standardError.write(
-        Data("note: the session has no recorded working directory; the agent runs in \(here) (use --cwd)\n".utf8))
+      printError("note: the session has no recorded working directory; the agent runs in \(here) (use --cwd)")
     }
     let session = try AgentSession.resume(
       resolvedTarget, dataDirectory: directory, provider: pinned, model: model,
       workingDirectory: cwd.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+    behaviour.startLogging()
     try await TurnDriver(session: session, dataDirectory: directory, behaviour: behaviour).run(try messages.map(PromptArgument.read))
+  }
+
+  /// A session found only in an agent's own store (Claude Code, Codex, opencode) is imported into the data
+  /// directory first (see `import --native`), so the resumed turns are recorded after its history; an
+  /// already imported one is resumed as it is. Anything else passes through.
+  static func importIfNative(_ target: String, into directory: DataDirectory, options: DataOptions) throws -> String {
+    guard case .sessionID(let id) = try ResumeTarget.parse(target), (try? SessionReader(directory).resolve(id)) == nil
+    else { return target }
+    var native = options
+    if native.sources.isEmpty { native.sources = SessionOrigin.native.map(\.rawValue) }
+    guard let loaded = try? native.withCatalog({ try $0.load(id) }), loaded.origin != .caw, let record = loaded.nativeRecord,
+      let trajectory = loaded.trajectory
+    else { return target }
+    if FileManager.default.fileExists(atPath: try directory.sessionPath(trajectory.sessionID)) { return trajectory.sessionID }
+    let written = try NativeImport.write(trajectory, record: record, into: directory)
+    printError("note: \(record.origin.rawValue) session imported into \(TextSanitizer.singleLine(written)); new turns are recorded there")
+    return trajectory.sessionID
   }
 
   /// A unique session-id prefix becomes the full id; handles and anything else pass through.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CawCore
+import CawTools
 import Foundation
 
 /// `caw-tui run --provider P PROMPT...`: start a session and record it in the data directory.
@@ -20,6 +21,14 @@ struct RunCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Record under this new session id instead of a random one.")
   var sessionID: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Subagents the agent can call as tools: a JSON array of caw AgentSpec objects.",
+      discussion: "Keys: name, description, system_prompt, model, reasoning, tools, mcp_servers, subagents (nested), plus provider and tier.",
+      valueName: "file"))
+  var agents: String?
+
   @Flag(name: .long, help: "Print the first turn's command line and exit without running anything.")
   var dryRun = false
 
@@ -28,12 +37,18 @@ struct RunCommand: AsyncParsableCommand {
 
   func run() async throws {
     let environment = ProcessInfo.processInfo.environment
-    let settings = try agent.settings(environment: environment)
+    var settings = try agent.settings(environment: environment)
     let messages = try prompts.map(PromptArgument.read)
+    let subagents = try agents.map { try AgentSpec.load(file: $0) } ?? []
     if dryRun {
+      if !subagents.isEmpty {
+        settings.mcpServers.append(MCPServer(name: ToolHost.subagentServerName, url: "http://127.0.0.1:<port>/mcp/subagent/<token>"))
+      }
       let executable = ExecutableLocator(environment: environment).locate(settings.provider)
         ?? ExecutableLocator.binaryName(settings.provider)
-      let request = TurnRequest(message: messages.first ?? "", sessionID: "<new session id>", configFile: "<config file>")
+      let version = settings.provider == .codex ? try? await CLIVersion.probe(executable).get() : nil
+      let request = TurnRequest(
+        message: messages.first ?? "", sessionID: "<new session id>", configFile: "<config file>", cliVersion: version)
       print(AgentSession.invocation(settings, request, executable: executable).commandLine)
       return
     }
@@ -42,9 +57,29 @@ struct RunCommand: AsyncParsableCommand {
     }
     let directory = try data.liveDataDirectory()
     if let sessionID { try SessionID.validate(sessionID) }
-    let session = try AgentSession.start(
-      settings, dataDirectory: directory, sessionID: sessionID, metadata: try agent.metadata())
-    try await TurnDriver(session: session, dataDirectory: directory, behaviour: behaviour).run(messages)
+    behaviour.startLogging()
+    var host: ToolHost?
+    if !subagents.isEmpty {
+      host = try await ToolHost.start(
+        subagents: subagents, context: SubagentContext(workingDirectory: settings.workingDirectory))
+      host?.add(to: &settings)
+    }
+    let session: AgentSession
+    do {
+      session = try AgentSession.start(
+        settings, dataDirectory: directory, sessionID: sessionID, metadata: try agent.metadata())
+    } catch {
+      await host?.stop()
+      throw error
+    }
+    await host?.bind(to: session)
+    do {
+      try await TurnDriver(session: session, dataDirectory: directory, behaviour: behaviour).run(messages)
+    } catch {
+      await host?.stop()
+      throw error
+    }
+    await host?.stop()
   }
 }
 

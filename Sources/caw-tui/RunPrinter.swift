@@ -21,14 +21,14 @@ struct RunPrinter: Sendable {
       if let call = block.toolUse { printResult(call) }
     case .skippedLine(let number, let reason):
       if verbose { note("(stdout line \(number) skipped: \(reason))") }
-    case .turnRecorded(let index, let turn):
+    case .turnRecorded(let index, let turn, let costKnown):
       let usage = turn.usage
       var parts = ["\(turn.output.count) blocks", "\(turn.toolCalls.count) tool calls"]
       parts.append("in \(Format.tokens(usage.inputTokens)) / out \(Format.tokens(usage.outputTokens))")
       if usage.cacheReadTokens + usage.cacheWriteTokens > 0 {
         parts.append("cache read \(Format.tokens(usage.cacheReadTokens)) / write \(Format.tokens(usage.cacheWriteTokens))")
       }
-      parts.append(Format.cost(usage.cost))
+      parts.append(costKnown ? Format.cost(usage.cost) : "cost unknown")
       parts.append(Format.duration(milliseconds: turn.durationMS))
       note("── turn \(SessionStore.turnPrefix(index)) recorded: " + parts.joined(separator: ", "))
     case .usageLimited(let limit):
@@ -51,7 +51,7 @@ struct RunPrinter: Sendable {
   }
 
   private func printResult(_ call: ToolUse) {
-    let lines = TextSanitizer.multiLine(call.output).split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = TextSanitizer.multiLine(SubagentMarker.strip(call.output)).split(separator: "\n", omittingEmptySubsequences: false)
     let shown = lines.prefix(Self.outputLines).map { "  │ " + $0 }
     var text = (call.isError ? "  ✗ \(TextSanitizer.singleLine(call.name)) failed\n" : "") + shown.joined(separator: "\n")
     if lines.count > Self.outputLines { text += "\n  │ … \(lines.count - Self.outputLines) more lines" }
@@ -59,11 +59,11 @@ struct RunPrinter: Sendable {
   }
 
   private func out(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    caw_tui.print(text)
   }
 
   /// A status line on stderr, so stdout stays the agent's output.
   func note(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    printError(text)
   }
 }

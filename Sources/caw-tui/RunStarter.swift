@@ -1,10 +1,11 @@
 import CawCore
+import CawTools
 import CawUI
 import Foundation
 
 /// Starts the runs the TUI asks for as detached `caw-tui run` / `resume` processes, after checking what
-/// can be checked first (resume key, CLI installed, directory), so a run that cannot work is refused
-/// with its reason and writes nothing.
+/// can be checked first (resume key, CLI installed, no other run recording the session, directory), so a
+/// run that cannot work is refused with its reason and writes nothing.
 struct RunStarter {
   /// The data directory the runs record in.
   let directory: DataDirectory
@@ -14,6 +15,28 @@ struct RunStarter {
   /// The path of this caw-tui executable.
   static var executable: String {
     (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+  }
+
+  /// The form's provider, model or tier, reasoning, system prompt and directory as settings.
+  static func settings(_ values: NewSessionForm.Values) throws(CawError) -> AgentSettings {
+    guard let provider = Provider(name: values.provider.trimmingCharacters(in: .whitespaces)) else {
+      throw CawError(.invalidArgument, "Unknown provider '\(values.provider)'")
+    }
+    let directory = (values.directory as NSString).expandingTildeInPath
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw CawError(.invalidArgument, "No such directory: \(values.directory)")
+    }
+    var settings = AgentSettings(
+      provider: provider, reasoning: values.reasoning, systemPrompt: values.systemPrompt,
+      workingDirectory: URL(fileURLWithPath: directory).standardizedFileURL.path)
+    let model = values.model.trimmingCharacters(in: .whitespaces)
+    if let tier = ModelTier(rawValue: model) {
+      settings.model = ModelTierResolver(environment: ProcessInfo.processInfo.environment).resolve(tier, for: provider).model ?? ""
+    } else {
+      settings.model = model
+    }
+    return settings
   }
 
   /// Starts `request` and answers `.runStarted` or `.effectFailed`.
@@ -28,22 +51,36 @@ struct RunStarter {
         guard ExecutableLocator().locate(plan.provider) != nil else {
           return .effectFailed("Cannot resume: " + ExecutableLocator.installHint(plan.provider))
         }
+        if let recorder = SessionStore.recorder(of: plan.sessionID, in: directory) {
+          return .effectFailed("Cannot resume: " + recorder)
+        }
       } catch {
         return .effectFailed(error.message)
       }
       sessionID = id
       arguments = ["resume", "--data-dir", data, id, message]
     case .start(let values):
-      guard let provider = Provider(name: values.provider.trimmingCharacters(in: .whitespaces)) else {
-        return .effectFailed("Unknown provider '\(values.provider)'")
+      let settings: AgentSettings
+      do {
+        settings = try Self.settings(values)
+      } catch {
+        return .effectFailed(error.message)
       }
+      let provider = settings.provider
       guard ExecutableLocator().locate(provider) != nil else {
         return .effectFailed(ExecutableLocator.installHint(provider))
       }
-      let workDirectory = (values.directory as NSString).expandingTildeInPath
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: workDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-        return .effectFailed("No such directory: \(values.directory)")
+      let workDirectory = settings.workingDirectory ?? ""
+      var agents: [String] = []
+      let agentsFile = (values.agents.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+      if !agentsFile.isEmpty {
+        let absolute = URL(fileURLWithPath: agentsFile).standardizedFileURL.path
+        do {
+          _ = try AgentSpec.load(file: absolute)
+        } catch {
+          return .effectFailed("Subagents: \(error.message)")
+        }
+        agents = ["--agents", absolute]
       }
       sessionID = SessionStore.newSessionID()
       var args = ["run", "--data-dir", data, "--session-id", sessionID, "--provider", provider.rawValue]
@@ -55,7 +92,7 @@ struct RunStarter {
       }
       if !values.reasoning.isEmpty { args += ["--reasoning", values.reasoning] }
       if !values.systemPrompt.isEmpty { args += ["--system-prompt", values.systemPrompt] }
-      arguments = args + ["--cwd", workDirectory, values.prompt]
+      arguments = args + agents + ["--cwd", workDirectory, values.prompt]
     }
     do {
       try FileManager.default.createDirectory(atPath: registry.directory, withIntermediateDirectories: true)

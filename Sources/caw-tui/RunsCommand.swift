@@ -1,6 +1,7 @@
 import ArgumentParser
 import CawCore
 import Foundation
+import OrderedCollections
 
 /// `caw-tui runs [--stop PID]`: the `run` and `resume` processes recording right now.
 struct RunsCommand: ParsableCommand {
@@ -11,6 +12,9 @@ struct RunsCommand: ParsableCommand {
   @Option(name: .long, help: "Stop the run with this process id; its recorded turns are kept.")
   var stop: Int32?
 
+  @Flag(name: .long, help: "Print JSON instead of a table.")
+  var json = false
+
   func run() throws {
     let registry = RunRegistry()
     let runs = registry.activeRuns()
@@ -20,6 +24,16 @@ struct RunsCommand: ParsableCommand {
       }
       try registry.stop(record)
       print("asked run \(stop) (session \(record.sessionID)) to stop")
+      return
+    }
+    if json {
+      let rows: [JSONValue] = runs.map { run in
+        .object([
+          "pid": .number(.int(Int(run.pid))), "session_id": .string(run.sessionID), "provider": .string(run.provider),
+          "started_at": .string(run.startedAt), "data_dir": .string(run.dataDirectory),
+        ])
+      }
+      print(PythonJSONWriter.string(.array(rows), style: .indented))
       return
     }
     var table = TextTable(columns: [.init("PID", right: true), .init("SESSION"), .init("PROVIDER"), .init("STARTED"), .init("DATA DIR")])

@@ -7,10 +7,12 @@ import Foundation
 final class SessionEffects {
   /// Where sessions are read from.
   let directory: DataDirectory
-  /// Shows text in a pager with the terminal handed over.
-  let showInPager: (String) -> Void
+  /// Shows text in a pager with the terminal handed over; returns why that failed, or nil.
+  let showInPager: (String) -> String?
   /// Puts text on the terminal's clipboard.
   let copyToClipboard: (String) -> Void
+  /// Runs an agent CLI's own UI with the terminal handed over, and waits for it.
+  let runInteractive: (Invocation) throws(CawError) -> ForegroundProcess.Exit
   /// Where runs list themselves.
   let registry: RunRegistry
   private var follower: SessionFollower
@@ -21,13 +23,17 @@ final class SessionEffects {
 
   init(
     directory: DataDirectory, registry: RunRegistry = RunRegistry(), cache: SummaryCache? = nil,
-    showInPager: @escaping (String) -> Void, copyToClipboard: @escaping (String) -> Void = { _ in }
+    showInPager: @escaping (String) -> String?, copyToClipboard: @escaping (String) -> Void = { _ in },
+    runInteractive: @escaping (Invocation) throws(CawError) -> ForegroundProcess.Exit = { (_) throws(CawError) in
+      throw CawError(.agent, "no terminal to hand over")
+    }
   ) {
     self.directory = directory
     self.cache = cache
     self.registry = registry
     self.showInPager = showInPager
     self.copyToClipboard = copyToClipboard
+    self.runInteractive = runInteractive
     follower = SessionFollower(reader: SessionReader(directory))
   }
 
@@ -56,8 +62,9 @@ final class SessionEffects {
       copyToClipboard(text)
       return [.copied(label)]
     case .openPager(let text):
-      showInPager(text)
-      return []
+      return showInPager(text).map { [.effectFailed($0)] } ?? []
+    case .openInteractive(let request):
+      return [interactive(request)]
     case .quit:
       return []
     }
@@ -69,11 +76,41 @@ final class SessionEffects {
     return registry.activeRuns().filter { $0.dataDirectory == data }
   }
 
+  /// Opens the agent's own UI and says how it ended; the session is re-read afterwards.
+  private func interactive(_ request: InteractiveRequest) -> Action {
+    let id: String?
+    let invocation: Invocation
+    let name: String
+    do throws(CawError) {
+      switch request {
+      case .session(let sessionID):
+        id = sessionID
+        guard let trajectory = follower.refresh(sessionID).trajectory else {
+          throw CawError(.unreadable, "Cannot open \(sessionID.prefix(8)): the session cannot be read")
+        }
+        invocation = try InteractiveInvocation.resume(trajectory, environment: ProcessInfo.processInfo.environment)
+        name = TextSanitizer.singleLine(trajectory.agent)
+      case .start(let values):
+        id = nil
+        let settings = try RunStarter.settings(values)
+        invocation = try InteractiveInvocation.start(settings, prompt: values.prompt, environment: ProcessInfo.processInfo.environment)
+        name = settings.provider.rawValue
+      }
+      switch try runInteractive(invocation) {
+      case .exited(0): return .interactiveEnded(sessionID: id, message: "Back from \(name)")
+      case .exited(let code): return .interactiveEnded(sessionID: id, message: "\(name) exited with status \(code)")
+      case .signalled(let number): return .interactiveEnded(sessionID: id, message: "\(name) ended by signal \(number)")
+      }
+    } catch {
+      return .effectFailed(error.message)
+    }
+  }
+
   private func refresh(_ ids: Set<String>) -> Action {
     var summaries: [SessionSummary] = []
     var removed: Set<String> = []
     for id in ids.sorted() {
-      guard (try? SessionID.validate(id)) != nil, FileManager.default.fileExists(atPath: directory.sessionsPath + "/" + id)
+      guard (try? SessionID.validateForReading(id)) != nil, FileManager.default.fileExists(atPath: directory.sessionsPath + "/" + id)
       else {
         removed.insert(id)
         follower.forget(id)
@@ -87,7 +124,7 @@ final class SessionEffects {
   }
 
   private func export(_ path: TrajectoryPath, _ format: ExportFormat, to file: String, overwrite: Bool) -> Action {
-    let loaded = follower.refresh(path.sessionID)
+    let loaded = follower.refresh(path.sessionID, budget: .unlimited)
     guard var trajectory = loaded.trajectory else {
       return .effectFailed("Cannot export \(path.sessionID.prefix(8)): \(loaded.brokenReason ?? "unreadable")")
     }

@@ -23,8 +23,30 @@ struct ShowCommand: ParsableCommand {
       o["system_prompt"] = .string(t.systemPrompt)
       o["reasoning"] = .string(t.reasoning)
       o["resume_handle"] = handle.map { .string($0.encoded) } ?? .null
+      if let native = loaded.nativeRecord {
+        var record: JSONObject = ["origin": .string(native.origin.rawValue), "path": .string(native.path), "resume_key": .string(native.resumeKey)]
+        if !native.extraFiles.isEmpty { record["subagent_files"] = .array(native.extraFiles.map { .string($0) }) }
+        if !native.workingDirectory.isEmpty { record["cwd"] = .string(native.workingDirectory) }
+        if !native.cliVersion.isEmpty { record["cli_version"] = .string(native.cliVersion) }
+        if !native.unknownRecordTypes.isEmpty {
+          record["unknown_record_types"] = .object(
+            JSONObject(uniqueKeysWithValues: native.unknownRecordTypes.sorted { $0.key < $1.key }.map { ($0.key, .number(.int($0.value))) }))
+        }
+        o["native_record"] = .object(record)
+      } else {
+        o["native_record"] = .null
+      }
       o["tool_usage"] = .object(JSONObject(uniqueKeysWithValues: ToolTally(t).counts.map { ($0.name, .number(.int($0.count))) }))
-      o["turn_list"] = .array(t.turns.enumerated().map { SummaryJSON.turn($1, index: $0) })
+      let cancelled = Set(Self.cancelledTurns(t))
+      let unpriced = Set(UnpricedTurns.indices(t))
+      o["cancelled_turns"] = .array(cancelled.sorted().map { .number(.int($0)) })
+      o["unpriced_turns"] = .array(unpriced.sorted().map { .number(.int($0)) })
+      o["turn_list"] = .array(
+        t.turns.enumerated().map {
+          SummaryJSON.turn($1, index: $0, cancelled: cancelled.contains($0), costKnown: !unpriced.contains($0))
+        })
+      o["failed_turns"] = .array(t.failedTurns.map { .number(.int($0)) })
+      o["usage_running_totals"] = RunningTotals.find(in: t).map { .string($0.note) } ?? .null
       print(PythonJSONWriter.string(.object(o), style: .indented))
       return
     }
@@ -40,11 +62,16 @@ struct ShowCommand: ParsableCommand {
     if total.inputTokens != 0 { parts.append("In: \(Format.tokens(total.inputTokens))") }
     if total.outputTokens != 0 { parts.append("Out: \(Format.tokens(total.outputTokens))") }
     parts.append("Duration: \(Format.duration(milliseconds: t.durationMS))")
-    parts.append("Cost: \(Format.cost(total.cost))")
+    parts.append("Cost: \(Format.cost(total.cost, unpricedTurns: UnpricedTurns.indices(t).count, turns: t.turns.count))")
     if t.recursiveToolErrorCount > 0 { parts.append("Tool errors: \(t.recursiveToolErrorCount)") }
     let tally = ToolTally(t).counts
-    var out = "Session: \(loaded.id)\n"
+    var out = "Session: \(line(loaded.id))\n"
     out += "Path: \(line(loaded.path))\n"
+    if loaded.origin != .caw {
+      out += "Origin: \(loaded.origin.rawValue) (the agent's own record; read-only)\n"
+    } else if let native = loaded.nativeRecord {
+      out += "Native record: \(line(native.path))\n"
+    }
     out += parts.joined(separator: " | ") + "\n"
     out += "Tool usage: " + (tally.isEmpty ? "none" : tally.map { "\(line($0.name))=\($0.count)" }.joined(separator: ", ")) + "\n"
     var status = "Status: \(loaded.status.rawValue)"
@@ -59,10 +86,21 @@ struct ShowCommand: ParsableCommand {
     out += handle.map { "Resume handle: \($0.encoded)\n" } ?? "Resume handle: none (no resume key was recorded)\n"
     if loaded.source == .eventLog { out += "Read from traj.jsonl (trajectory.json is missing or unreadable)\n" }
     if let stream = StreamProblems(t.metadata).summary { out += "Stream: \(line(stream))\n" }
-    let cancelled = (t.metadata["cancelled_turns"]?.arrayValue ?? []).compactMap { $0.numberValue?.intValue }
+    let cancelled = Self.cancelledTurns(t)
     if !cancelled.isEmpty {
       out += "Cancelled: turn " + cancelled.map(SessionStore.turnPrefix).joined(separator: ", ") + " (interrupted; recorded as far as it got)\n"
     }
+    let interrupted = (t.metadata["interrupted_turns"]?.arrayValue ?? []).compactMap { $0.numberValue?.intValue }
+    if !interrupted.isEmpty {
+      out += "Interrupted: turn " + interrupted.map(SessionStore.turnPrefix).joined(separator: ", ")
+        + " (its recorder died mid-turn; recorded as far as it got)\n"
+    }
+    let failed = t.failedTurns.filter { $0 < t.turns.count }
+    if !failed.isEmpty {
+      out += "Failed: turn " + failed.map(SessionStore.turnPrefix).joined(separator: ", ")
+        + " (ended on an error; its text says which)\n"
+    }
+    if let finding = RunningTotals.find(in: t) { out += "Usage: \(finding.note)\n" }
     for problem in loaded.problems { out += "Problem: \(line(problem.description))\n" }
     out += "\n"
     var table = TextTable(columns: [
@@ -70,11 +108,13 @@ struct ShowCommand: ParsableCommand {
       .init("CACHE W", right: true), .init("COST", right: true), .init("DURATION", right: true),
       .init("TOOLS", right: true), .init("ERRORS", right: true), .init("INPUT"),
     ])
+    let unpriced = Set(UnpricedTurns.indices(t))
     for (i, turn) in t.turns.enumerated() {
       let inProgress = loaded.hasTurnInProgress && i == t.turns.count - 1
       table.add([
-        String(i), String(turn.usage.inputTokens), String(turn.usage.outputTokens), String(turn.usage.cacheReadTokens),
-        String(turn.usage.cacheWriteTokens), Format.preciseCost(turn.usage.cost),
+        failed.contains(i) ? "\(i) failed" : String(i), String(turn.usage.inputTokens), String(turn.usage.outputTokens),
+        String(turn.usage.cacheReadTokens), String(turn.usage.cacheWriteTokens),
+        unpriced.contains(i) ? "unknown" : Format.preciseCost(turn.usage.cost),
         inProgress ? "running" : Format.duration(milliseconds: turn.durationMS),
         String(turn.toolCalls.count), String(turn.toolCalls.filter(\.isError).count),
         TextSanitizer.preview(turn.input, limit: 60),
@@ -82,11 +122,18 @@ struct ShowCommand: ParsableCommand {
     }
     table.add([
       "all", String(t.usage.inputTokens), String(t.usage.outputTokens), String(t.usage.cacheReadTokens),
-      String(t.usage.cacheWriteTokens), Format.preciseCost(t.usage.cost), Format.duration(milliseconds: t.durationMS),
+      String(t.usage.cacheWriteTokens),
+      unpriced.count == t.turns.count && !unpriced.isEmpty ? "unknown" : (unpriced.isEmpty ? "" : "≥") + Format.preciseCost(t.usage.cost),
+      Format.duration(milliseconds: t.durationMS),
       String(t.toolCallCount), String(t.turns.reduce(0) { $0 + $1.toolCalls.filter(\.isError).count }), "",
     ])
     return out + table.render()
   }
 
   private func line(_ s: String) -> String { TextSanitizer.singleLine(s, limit: 200) }
+
+  /// The turns `metadata.cancelled_turns` names (interrupted, recorded as far as they got).
+  static func cancelledTurns(_ t: Trajectory) -> [Int] {
+    (t.metadata["cancelled_turns"]?.arrayValue ?? []).compactMap { $0.numberValue?.intValue }
+  }
 }

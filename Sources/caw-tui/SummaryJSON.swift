@@ -7,6 +7,7 @@ enum SummaryJSON {
   static func value(_ s: SessionSummary) -> JSONValue {
     var o: JSONObject = [
       "id": .string(s.id),
+      "origin": .string(s.origin.rawValue),
       "path": .string(s.path),
       "status": .string(s.status.rawValue),
       "agent": .string(s.agent),
@@ -18,6 +19,7 @@ enum SummaryJSON {
       "tool_calls": int(s.toolCallCount),
       "tool_errors": int(s.toolErrorCount),
       "cost_usd": .number(s.totalUsage.costUSD),
+      "cost_known": .bool(s.unpricedTurnCount == 0),
       "total_usage": s.totalUsage.jsonValue,
       "duration_ms": int(s.durationMS),
       "first_user_message": .string(s.firstUserMessage),
@@ -25,14 +27,20 @@ enum SummaryJSON {
       "source": s.source.map { .string($0.rawValue) } ?? .null,
       "problems": .array(s.problems.map { .string($0.description) }),
     ]
+    o["resume_key"] = s.resumeKey.isEmpty ? .null : .string(s.resumeKey)
+    o["native_path"] = s.nativePath.map { .string($0) } ?? .null
+    if !s.title.isEmpty { o["title"] = .string(s.title) }
     if let reason = s.brokenReason { o["broken_reason"] = .string(reason) }
     return .object(o)
   }
 
-  /// One turn's row of `show`.
-  static func turn(_ turn: Turn, index: Int) -> JSONValue {
+  /// One turn's row of `show`; `cancelled` when it was interrupted, `costKnown` false when no price was
+  /// found for it (its `cost_usd` is then 0 and means nothing).
+  static func turn(_ turn: Turn, index: Int, cancelled: Bool, costKnown: Bool) -> JSONValue {
     .object([
       "index": int(index),
+      "cancelled": .bool(cancelled),
+      "cost_known": .bool(costKnown),
       "input": .string(turn.input),
       "blocks": int(turn.output.count),
       "tool_calls": int(turn.toolCalls.count),

@@ -2,6 +2,7 @@ import CawCore
 import CawNCurses
 import CawUI
 import Foundation
+import Synchronization
 
 /// Runs the TUI on a terminal: the ncurses screen, the run loop, the effects, and the background
 /// sources — the file watcher (live follow), the run registry and the clock.
@@ -21,7 +22,10 @@ enum TerminalApp {
         .map(SummaryCache.init(directory:))
       let effects = SessionEffects(
         directory: directory, cache: cache, showInPager: { text in screen.suspend { Pager.show(text) } },
-        copyToClipboard: { screen.copyToClipboard($0) })
+        copyToClipboard: { screen.copyToClipboard($0) },
+        runInteractive: { (invocation) throws(CawError) -> ForegroundProcess.Exit in
+          try screen.suspend { Result { () throws(CawError) in try ForegroundProcess.run(invocation) } }.get()
+        })
       var state = AppState(dataDirectory: label, size: screen.size, now: Date().timeIntervalSince1970)
       state.defaultDirectory = FileManager.default.currentDirectoryPath
       state.dataPath = isDemo ? "" : URL(fileURLWithPath: directory.path).standardizedFileURL.path
@@ -36,16 +40,15 @@ enum TerminalApp {
 }
 
 /// Actions posted from other threads for the run loop to pick up.
-final class ActionInbox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var actions: [Action] = []
+final class ActionInbox: Sendable {
+  private let actions = Mutex<[Action]>([])
 
   /// Adds an action.
-  func post(_ action: Action) { lock.withLock { actions.append(action) } }
+  func post(_ action: Action) { actions.withLock { $0.append(action) } }
 
   /// Everything posted since the last call.
   func take() -> [Action] {
-    lock.withLock {
+    actions.withLock { actions in
       defer { actions.removeAll() }
       return actions
     }

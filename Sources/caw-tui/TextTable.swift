@@ -19,8 +19,9 @@ struct TextTable {
     self.columns = columns
   }
 
+  /// Adds a row; each cell is made one safe line (controls and escape sequences shown, not sent).
   mutating func add(_ row: [String]) {
-    rows.append(row)
+    rows.append(row.map { TextSanitizer.singleLine($0) })
   }
 
   /// The table with a heading row, two spaces between columns, no trailing spaces.

@@ -13,8 +13,18 @@ struct CLITests {
     try DemoTree.write(to: tree.path + "/caw_data", now: 1_795_000_000)
   }
 
+  /// The `$XDG_CACHE_HOME` of every run: inside the test's tree.
+  private var cacheHome: String { tree.path + "/cache" }
+
   private func run(_ arguments: [String], environment: [String: String]? = nil, cwd: String? = nil) throws -> ProcessResult {
-    try ProcessRun.run(ProcessRun.cawTUI, arguments, environment: environment, cwd: cwd)
+    try ProcessRun.run(ProcessRun.cawTUI, arguments, environment: environment, cwd: cwd, cacheHome: cacheHome)
+  }
+
+  @Test("list keeps its index in the test's own $XDG_CACHE_HOME, never the developer's")
+  func indexStaysInTheTestTree() throws {
+    #expect(try run(["list", "--data-dir", dataDir]).status == 0)
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: cacheHome + "/caw-tui")) ?? []
+    #expect(files.count == 1 && files.allSatisfy { $0.hasPrefix("summaries-") }, "\(files)")
   }
 
   @Test("list prints one row per session, newest first, with status, counts and cost")

@@ -68,12 +68,11 @@ struct SessionStoreTests {
     for name in ["000_input.txt", "998_input.txt", "999_input.txt", "1000_input.txt", "notes.txt", "x12_input.txt"] {
       tree.write("caw_data/sessions/r1/turns/\(name)", "")
     }
-    let resumed = try SessionStore(dataDirectory: data, sessionID: "r1", resume: true)
-    #expect(resumed.nextTurnIndex == 1001)
+    // One store at a time: each holds the session's writer lock while it exists.
+    #expect(try SessionStore(dataDirectory: data, sessionID: "r1", resume: true).nextTurnIndex == 1001)
     #expect(SessionStore.turnPrefix(1001) == "1001")
     #expect(SessionStore.turnPrefix(7) == "007")
-    let fresh = try SessionStore(dataDirectory: data, sessionID: "r1")
-    #expect(fresh.nextTurnIndex == 0)
+    #expect(try SessionStore(dataDirectory: data, sessionID: "r1").nextTurnIndex == 0)
     let empty = try SessionStore(dataDirectory: data, sessionID: "r2", resume: true)
     #expect(empty.nextTurnIndex == 0)
   }
@@ -86,7 +85,11 @@ struct SessionStoreTests {
     #expect(holder >= 0)
     #expect(flock(holder, LOCK_EX) == 0)
     let writer = Task.detached { try store.appendSubagentTurn(Turn(input: "sub"), index: 0, subagent: "helper") }
-    try await Task.sleep(for: .milliseconds(300))
+    // The kernel lists a process blocked in flock as a waiter on the file: proof it waits, not a guess.
+    let inode = try #require(FileManager.default.attributesOfItem(atPath: store.eventLogPath)[.systemFileNumber] as? UInt64)
+    try await awaitUntil("the append to wait for the lock", observe: { FileLocks.table() }) {
+      FileLocks.hasWaiter(inode: inode)
+    }
     #expect(tree.read("caw_data/sessions/lock1/traj.jsonl").split(separator: "\n").count == 1)
     flock(holder, LOCK_UN)
     close(holder)

@@ -8,12 +8,16 @@ struct TrajectoryDecoderTests {
     return (result.trajectory, result.problems)
   }
 
-  @Test("every key is optional and defaults to caw's defaults")
+  @Test("every key is optional and defaults to caw's defaults; an object with none of them is no trajectory")
   func defaults() throws {
-    let (t, problems) = try read("{}")
+    let (t, problems) = try read(#"{"agent": ""}"#)
     #expect(problems.isEmpty)
     #expect(t == Trajectory(agent: ""))
     #expect(t?.usage.costUSD == .double(0))
+    // caw's from_dict reads {} as an empty session; it is no recording, so it is not read as one.
+    let (none, why) = try read("{}")
+    #expect(none == nil)
+    #expect(why.map(\.message) == ["an object with none of a trajectory's fields (agent, session_id, turns, …)"])
   }
 
   @Test("ints where floats are expected, unknown keys ignored, total_usage not read")

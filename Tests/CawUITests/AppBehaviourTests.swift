@@ -15,7 +15,8 @@ struct AppBehaviourTests {
     #expect(app.state.visibleSessions.count == 7)
     #expect(app.state.selectedID?.hasPrefix("e7f8a9b0") == true)
     #expect(app.state.trajectories[app.state.selectedID ?? ""] != nil)
-    #expect(app.text.contains("● claude_code"))
+    // Its turn is open, but nothing records it: unfinished, not running.
+    #expect(app.text.contains("○ claude_code"))
   }
 
   @Test func sortCyclesAndTheSelectionStaysOnTheSameSession() throws {
@@ -70,16 +71,30 @@ struct AppBehaviourTests {
     #expect(app.state.visibleSessions.count == 1)
     try app.press(.character("c"), .character("f"))
     #expect(app.state.query.status == .running)
+    #expect(app.state.visibleSessions.isEmpty, "nothing records the demo's session with an open turn")
+    try app.press(.character("f"))
+    #expect(app.state.query.status == .unfinished)
     #expect(app.state.visibleSessions.count == 1)
-    try app.press(.character("f"), .character("f"), .character("f"))
+    try app.press(.character("f"), .character("f"))
     #expect(app.state.query.status == .usageLimited)
     #expect(app.text.contains("⊘"))
     try app.press(.character("f"))
     #expect(app.text.contains("No session matches the filters (c clears them)."))
   }
 
-  @Test func runningTurnIsMarkedInTheTimeline() throws {
-    var app = try AppHarness.demo(size)
+  @Test func anOpenTurnIsRunningOnlyWhileItsFilesChange() throws {
+    var idle = try AppHarness.demo(size)
+    try idle.press(.enter)
+    #expect(idle.text.contains("○ claude_code claude-opus-4-6"), "nothing has written the open turn for 10 minutes")
+    #expect(!idle.text.contains("●1"))
+    try idle.press(.character("G"), .enter)
+    #expect(!idle.text.contains("in progress"))
+
+    var app = try AppHarness.demo(size) { dataDirectory in
+      let session = dataDirectory + "/sessions/e7f8a9b0-c1d2-4e3f-8a4b-5c6d7e8f9a0b/trajectory.json"
+      try FileManager.default.setAttributes(
+        [.modificationDate: Date(timeIntervalSince1970: AppHarness.now - 5)], ofItemAtPath: session)
+    }
     try app.press(.enter)
     #expect(app.text.contains("●1"))
     #expect(app.text.contains("running"))
@@ -102,13 +117,14 @@ struct AppBehaviourTests {
     try app.press(.down, .enter, .enter, .character("/"))
     try app.type("pytest")
     try app.press(.enter)
-    #expect(app.text.contains("match 1/2 for \"pytest\""))
+    #expect(app.text.contains("match 1/2 for \"pytest\" in turn 0"))
     try app.press(.character("n"))
     #expect(app.text.contains("match 2/2"))
+    // Past the turn's last match, on into the next turn that mentions it, and back.
     try app.press(.character("n"))
-    #expect(app.text.contains("match 1/2"))
+    #expect(app.text.contains("for \"pytest\" in turn 1") && app.text.contains("turn 1"))
     try app.press(.character("N"))
-    #expect(app.text.contains("match 2/2"))
+    #expect(app.text.contains("match 2/2 for \"pytest\" in turn 0"))
     let matchCells = (0..<app.frame.size.height).flatMap { row in (0..<app.frame.size.width).map { app.frame[$0, row] }
     }
     .filter { $0.role == .match }

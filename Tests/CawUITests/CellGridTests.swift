@@ -19,6 +19,45 @@ struct CellGridTests {
     #expect(grid[4, 0].text == "b")
   }
 
+  /// Grapheme clusters of every kind, with the cells each takes.
+  static let clusters: [(String, Int)] = [
+    ("\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}", 2),  // ZWJ family
+    ("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466}", 2),  // 7 scalars
+    ("\u{1F1FA}\u{1F1F8}", 2),  // a flag: two regional indicators
+    ("\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", 2),  // a tag-sequence flag
+    ("\u{1F44D}\u{1F3FD}", 2),  // a skin tone
+    ("\u{1F469}\u{1F3FD}\u{200D}\u{1F4BB}", 2),  // skin tone inside a ZWJ sequence
+    ("\u{2764}\u{FE0F}", 2),  // emoji presentation by variation selector
+    ("\u{2764}\u{FE0E}", 1),  // text presentation
+    ("1\u{FE0F}\u{20E3}", 2),  // keycap
+    ("e\u{301}", 1),  // combining acute
+    ("a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}", 1),  // more marks than curses holds in a cell
+    ("\u{1100}\u{1161}\u{11A8}", 2),  // a Hangul syllable from jamo
+  ]
+
+  @Test func aGraphemeClusterStaysWholeInOneCell() {
+    for (cluster, width) in Self.clusters {
+      var grid = CellGrid(size: Size(width: 6, height: 1))
+      let used = grid.put(cluster + "|z", column: 1, row: 0, maxWidth: 5)
+      let shown = cluster.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ")
+      #expect(grid[1, 0].text == cluster, "\(shown)")
+      #expect(width == 1 || grid[2, 0].isWideTail, "\(shown)")
+      #expect(grid[1 + width, 0].text == "|" && grid[2 + width, 0].text == "z", "\(shown): \(grid.rowText(0))")
+      #expect(used == width + 2, "\(shown)")
+    }
+  }
+
+  @Test func aMarkWithNothingToCarryItIsShownOnADottedCircle() {
+    var grid = CellGrid(size: Size(width: 4, height: 1))
+    grid.put("\u{301}x", column: 0, row: 0, maxWidth: 4)
+    #expect(grid[0, 0].text == "\u{25CC}\u{301}")
+    #expect(grid[1, 0].text == "x")
+    // A put of its own starts with nothing to carry it either, whatever is to its left.
+    grid.put("\u{302}", column: 2, row: 0, maxWidth: 2)
+    #expect(grid[2, 0].text == "\u{25CC}\u{302}")
+    #expect(grid[1, 0].text == "x")
+  }
+
   @Test func overwritingHalfAWideGraphemeLeavesNoHalfGlyph() {
     var grid = CellGrid(size: Size(width: 4, height: 1))
     grid.put("作作", column: 0, row: 0, maxWidth: 4)

@@ -8,13 +8,6 @@ import Testing
 /// for, on the demo tree.
 @Suite("Live actions and dialogs")
 struct LiveActionTests {
-  /// Moves the list cursor onto `id` (it must be listed).
-  private func select(_ id: String, in app: inout AppHarness) throws {
-    try app.press(.home)
-    for _ in 0..<app.state.visibleSessions.count where app.state.selectedID != id { try app.press(.down) }
-    try #require(app.state.selectedID == id, "\(id) is not in the list")
-  }
-
   private func record(_ id: String, pid: Int32 = 4242) -> RunRecord {
     RunRecord(
       pid: pid, processStartTime: 1, sessionID: id, dataDirectory: "/data", provider: "claude_code",
@@ -28,7 +21,7 @@ struct LiveActionTests {
     try app.loop.send(.runsChanged([record(id)]))
     try app.loop.send(.clockTicked(AppHarness.now))
     #expect(app.text.contains("▶ 1 run"))
-    try select(id, in: &app)
+    try app.select(id)
     #expect(LiveBadge.text(app.state, sessionID: id) == "● running 1m 0.0s · following")
     #expect(app.text.contains("● running 1m 0.0s"))
     try app.press(.character("x"))
@@ -59,7 +52,7 @@ struct LiveActionTests {
   func resume() throws {
     var app = try AppHarness.demo(Size(width: 120, height: 40))
     let id = "5f0c2a9e-3d41-4b8e-9a57-1c2d3e4f5a61"
-    try select(id, in: &app)
+    try app.select(id)
     try app.press(.character("r"))
     #expect(app.text.contains("Resume 5f0c2a9e"))
     try app.press(.enter)
@@ -116,7 +109,7 @@ struct LiveActionTests {
   func export() throws {
     var app = try AppHarness.demo(Size(width: 120, height: 40))
     let id = "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"
-    try select(id, in: &app)
+    try app.select(id)
     try app.press(.character("e"))
     #expect(app.text.contains("Export a1b2c3d4"))
     try app.press(.character("a"))
@@ -136,7 +129,7 @@ struct LiveActionTests {
   func copy() throws {
     var app = try AppHarness.demo(Size(width: 120, height: 40))
     let id = "5f0c2a9e-3d41-4b8e-9a57-1c2d3e4f5a61"
-    try select(id, in: &app)
+    try app.select(id)
     #expect(app.requested.isEmpty)
     try app.press(.character("y"), .character("h"))
     let handle = #"{"version": 1, "provider": "claude_code", "session_id": "\#(id)", "resume_key": "\#(id)"}"#
@@ -166,7 +159,7 @@ struct LiveActionTests {
   func followMode() throws {
     var app = try AppHarness.demo(Size(width: 120, height: 40))
     let id = "5f0c2a9e-3d41-4b8e-9a57-1c2d3e4f5a61"
-    try select(id, in: &app)
+    try app.select(id)
     try app.press(.tab)
     #expect(app.state.timelineScroll.cursor == 0, "a finished session opens at its first turn")
     try app.loop.send(.runsChanged([record(id)]))

@@ -36,6 +36,24 @@ struct NCursesScreenTests {
     #expect(String(decoding: bytes, as: UTF8.self).contains("作"))
   }
 
+  @Test func everyGraphemeClusterIsSentWhole() throws {
+    let clusters = CellGridTests.clusters.map(\.0)
+    var grid = CellGrid(size: Size(width: 20, height: clusters.count))
+    for (row, cluster) in clusters.enumerated() { grid.put(cluster + "|end", column: 3, row: row, maxWidth: 17) }
+    let (bytes, _) = try present([grid], size: Size(width: 20, height: clusters.count))
+    for cluster in clusters {
+      let shown = cluster.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ")
+      #expect(bytes.containsRun(Array(cluster.utf8)), "\(shown) was not sent in one piece")
+    }
+    // A cluster that changes in place is sent again, and one that goes away is replaced.
+    var next = grid
+    next.put("\u{1F1EB}\u{1F1F7}|end", column: 3, row: 2, maxWidth: 17)
+    next.put("ab|end", column: 3, row: 0, maxWidth: 17)
+    let (both, rows) = try present([grid, next], size: Size(width: 20, height: clusters.count))
+    #expect(both.containsRun(Array("\u{1F1EB}\u{1F1F7}".utf8)))
+    #expect(rows[0].hasPrefix("   ab|end"), "\(rows[0])")
+  }
+
   @Test func hostileToolOutputNeverReachesTheTerminalRaw() throws {
     let hostile =
       "\u{1B}[2J\u{1B}[H" + "\u{1B}]52;c;cm0gLXJmIH4=\u{07}" + "\u{1B}]0;pwned\u{07}"
@@ -135,5 +153,13 @@ struct NCursesScreenTests {
 
   private func occurrences(_ needle: String, in text: String) -> Int {
     text.components(separatedBy: needle).count - 1
+  }
+}
+
+extension Array where Element == UInt8 {
+  /// Whether `run` occurs in the bytes, contiguously.
+  func containsRun(_ run: [UInt8]) -> Bool {
+    guard !run.isEmpty, run.count <= count else { return run.isEmpty }
+    return (0...(count - run.count)).contains { self[$0..<($0 + run.count)].elementsEqual(run) }
   }
 }

@@ -11,7 +11,7 @@ struct PythonWrittenTreeTests {
     _ = try Interop.json("write_sessions.py", [tree.path + "/caw_data"])
     var app = AppHarness(dataDirectory: tree.path + "/caw_data", size: Size(width: 80, height: 24))
     #expect(app.state.visibleSessions.count == 8)
-    #expect(Set(app.state.visibleSessions.map { DisplayStatus($0) }) == [.finished, .usageLimited, .unfinished])
+    #expect(Set(app.state.visibleSessions.map { DisplayStatus($0, now: app.state.now) }) == [.finished, .usageLimited, .unfinished])
     #expect(app.text.contains("⊘ claude_code"))
     try app.press(.character("/"))
     try app.type("code reviewer")

@@ -11,12 +11,17 @@ The executables in fakebin/ call `main(<provider>)`. A fake run:
    placeholders `{SESSION_ID}`, `{THREAD_ID}` and `{OPENCODE_SESSION}` filled in, then
    writes its "stderr" and exits with its "exit_code" (default 0). No match: exit 1.
 
-Claude entries may also carry `"subagent_call": {"tool": ..., "prompt": ...}` and
-`"tool_use_id"`: the fake then calls that tool on the MCP server named `subagent` in the
-`--mcp-config` file caw passed (streamable HTTP, via the `mcp` client library) and prints a
-stream-json tool_use line and a tool_result line carrying the tool's text. They are printed
-where a line equal to "{SUBAGENT_CALL}" sits in "lines", else after the leading `system` lines.
-Optional "line_delay_ms" sleeps between printed lines (handy for live-follow tests).
+Claude and codex entries may also carry `"subagent_call": {"tool": ..., "prompt": ...}` (or the
+general `"mcp_call": {"server": ..., "tool": ..., "arguments": {...}}`) and `"tool_use_id"`: the
+fake then calls that tool on the named MCP server (`subagent` for subagent_call) that caw passed —
+claude: the `--mcp-config` file, codex: `-c mcp_servers.<name>.url="..."` — over streamable HTTP
+with the `mcp` client library, and prints the CLI's own lines for the call and its result (claude:
+a tool_use and a tool_result line; codex: mcp_tool_call item.started and item.completed). They are
+printed where a line equal to "{SUBAGENT_CALL}" sits in "lines", else after the leading `system` /
+`thread.started` / `turn.started` lines.
+Optional "line_delay_ms" sleeps between printed lines (handy for live-follow tests). A line
+"{GATE:<path>}" prints nothing and waits until the file <path> exists: a test releases the rest of
+the stream when it is ready for it, instead of racing a delay (gives up after 300 s, exit 1).
 
 The second half of this module has small builders for lines in the real stream formats
 (claude stream-json, codex exec --json, opencode run --format json) and `use_fakes()`, which
@@ -49,11 +54,14 @@ DEFAULT_CLAUDE_MODEL = "claude-sonnet-4-5-20250929"
 
 
 def _flag(argv: list[str], name: str) -> str | None:
-    """Value following `name` in argv, or None."""
-    if name in argv:
-        i = argv.index(name)
-        if i + 1 < len(argv):
+    """Value of option `name` in argv (`name VALUE` or `name=VALUE`), or None."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == name and i + 1 < len(argv):
             return argv[i + 1]
+        if arg.startswith(name + "="):
+            return arg[len(name) + 1 :]
     return None
 
 
@@ -75,7 +83,14 @@ def _parse_invocation(provider: str, argv: list[str]) -> dict:
         inv["model"] = _flag(argv, "--model") or DEFAULT_CLAUDE_MODEL
     elif provider == "codex":
         inv["prompt"] = argv[-1] if len(argv) > 1 else ""
-        thread = argv[3] if argv[1:3] == ["exec", "resume"] and len(argv) > 3 else None
+        # caw: `exec resume THREAD ...`; caw-tui: `exec resume [OPTIONS] -- THREAD PROMPT`.
+        operands = argv[argv.index("--") + 1 :] if "--" in argv else None
+        if argv[1:3] != ["exec", "resume"]:
+            thread = None
+        elif operands is not None:
+            thread = operands[0] if len(operands) > 1 else None
+        else:
+            thread = argv[3] if len(argv) > 3 else None
         inv["ids"] = {"THREAD_ID": thread or _derived_id(inv["prompt"])}
     else:
         inv["prompt"] = argv[-1] if len(argv) > 1 else ""
@@ -137,56 +152,87 @@ def _event_type(line: str) -> str | None:
     return event.get("type") if isinstance(event, dict) else None
 
 
-def call_subagent_tool(mcp_config_path: str, tool: str, prompt: str) -> tuple[str, bool]:
-    """Call `tool` on the `subagent` MCP server named in a claude --mcp-config file.
+def _server_url(inv: dict, name: str) -> str:
+    """The URL of the HTTP MCP server `name` the caller gave this CLI."""
+    if inv["provider"] == "claude":
+        if not inv.get("mcp_config"):
+            raise RuntimeError("an MCP call needs --mcp-config, but none was passed")
+        servers = json.loads(Path(inv["mcp_config"]).read_text(encoding="utf-8"))["mcpServers"]
+        server = servers.get(name) or (next(iter(servers.values())) if len(servers) == 1 and name == "subagent" else None)
+        if not server or not server.get("url"):
+            raise RuntimeError(f"no {name!r} HTTP server in {inv['mcp_config']}: {sorted(servers)}")
+        return server["url"]
+    prefix = f"mcp_servers.{name}.url="
+    for arg in inv["argv"]:
+        if arg.startswith(prefix):
+            return arg[len(prefix):].strip('"')
+    raise RuntimeError(f"no -c {prefix}... among the arguments")
 
-    Returns (text of the result, is_error).
-    """
+
+def call_mcp_tool(url: str, tool: str, arguments: dict) -> tuple[str, bool]:
+    """Call `tool` on the streamable-HTTP MCP server at `url`. Returns (text of the result, is_error)."""
     import asyncio
 
     from mcp import ClientSession
     from mcp.client import streamable_http
 
-    servers = json.loads(Path(mcp_config_path).read_text(encoding="utf-8"))["mcpServers"]
-    server = servers.get("subagent") or (next(iter(servers.values())) if len(servers) == 1 else None)
-    if not server or not server.get("url"):
-        raise RuntimeError(f"no 'subagent' HTTP server in {mcp_config_path}: {sorted(servers)}")
     connect = getattr(streamable_http, "streamable_http_client", None) or streamable_http.streamablehttp_client
 
     async def run() -> tuple[str, bool]:
-        async with connect(server["url"], terminate_on_close=False) as (read, write, _):
+        async with connect(url, terminate_on_close=False) as (read, write, _):
             async with ClientSession(read, write) as session:
                 await session.initialize()
                 names = [t.name for t in (await session.list_tools()).tools]
                 if tool not in names:
-                    raise RuntimeError(f"tool {tool!r} not offered by the subagent server (it lists {names})")
-                result = await session.call_tool(tool, {"prompt": prompt})
+                    raise RuntimeError(f"tool {tool!r} not offered by {url} (it lists {names})")
+                result = await session.call_tool(tool, arguments)
         text = "\n".join(c.text for c in result.content if getattr(c, "type", "") == "text")
         return text, bool(result.isError)
 
     return asyncio.run(run())
 
 
-def _subagent_lines(inv: dict, entry: dict) -> tuple[str, Callable[[], str]]:
-    """The tool_use line, and a function producing the tool_result line after the call."""
-    call = entry["subagent_call"]
+def _mcp_call_lines(inv: dict, entry: dict) -> tuple[str, Callable[[], str]]:
+    """The CLI's line announcing the call, and a function producing its result line after the call."""
+    if entry.get("subagent_call"):
+        call = {"server": "subagent", "tool": entry["subagent_call"]["tool"],
+                "arguments": {"prompt": entry["subagent_call"]["prompt"]}}
+    else:
+        call = entry["mcp_call"]
     tool_use_id = entry.get("tool_use_id") or "toolu_" + hashlib.sha256(inv["prompt"].encode()).hexdigest()[:24]
+
+    def invoke() -> tuple[str, bool]:
+        return call_mcp_tool(_server_url(inv, call["server"]), call["tool"], call["arguments"])
+
+    if inv["provider"] == "codex":
+        item = {"id": tool_use_id, "type": "mcp_tool_call", "server": call["server"], "tool": call["tool"],
+                "arguments": call["arguments"], "result": None, "error": None, "status": "in_progress"}
+
+        def completed() -> str:
+            text, is_error = invoke()
+            done = dict(item, status="failed" if is_error else "completed",
+                        result={"content": [{"type": "text", "text": text}], "structured_content": None})
+            return codex_item("item.completed", done)
+
+        return codex_item("item.started", item), completed
+
     use = claude_assistant(
-        [{"type": "tool_use", "id": tool_use_id, "name": f"mcp__subagent__{call['tool']}", "input": {"prompt": call["prompt"]}}],
+        [{"type": "tool_use", "id": tool_use_id, "name": f"mcp__{call['server']}__{call['tool']}", "input": call["arguments"]}],
         msg_id="msg_" + tool_use_id.removeprefix("toolu_"),
         model=inv["model"],
     )
 
     def result_line() -> str:
-        if not inv.get("mcp_config"):
-            raise RuntimeError("subagent_call needs --mcp-config, but caw passed none")
-        text, is_error = call_subagent_tool(inv["mcp_config"], call["tool"], call["prompt"])
+        text, is_error = invoke()
         return claude_tool_result(tool_use_id, [{"type": "text", "text": text}], is_error=is_error)
 
     return use, result_line
 
 
 def main(provider: str) -> int:
+    if sys.argv[1:] == ["--version"]:  # an older codex than 0.163, so caw-tui keeps caw's command lines
+        print({"claude": "2.0.14 (Claude Code)", "codex": "codex-cli 0.46.0"}.get(provider, "0.15.0"))
+        return 0
     inv = _parse_invocation(provider, sys.argv)
     matched, entry = _pick(provider, inv["prompt"])
     _log(inv, matched)
@@ -196,14 +242,14 @@ def main(provider: str) -> int:
         return 1
 
     lines: list = list(entry.get("lines", []))
-    if provider == "claude" and entry.get("subagent_call"):
+    if provider in ("claude", "codex") and (entry.get("subagent_call") or entry.get("mcp_call")):
         at = lines.index(SUBAGENT_CALL) if SUBAGENT_CALL in lines else 0
         if SUBAGENT_CALL in lines:
             lines.pop(at)
         else:
-            while at < len(lines) and _event_type(lines[at]) == "system":
+            while at < len(lines) and _event_type(lines[at]) in ("system", "thread.started", "turn.started"):
                 at += 1
-        use, result_line = _subagent_lines(inv, entry)
+        use, result_line = _mcp_call_lines(inv, entry)
         lines[at:at] = [use, result_line]
 
     out = sys.stdout.buffer
@@ -213,8 +259,13 @@ def main(provider: str) -> int:
             try:
                 line = line()
             except Exception as exc:  # stop here so the caw turn fails loudly
-                sys.stderr.write(f"fake {provider}: subagent call failed: {exc}\n")
+                sys.stderr.write(f"fake {provider}: MCP call failed: {exc}\n")
                 return 1
+        if line.startswith(GATE_PREFIX) and line.endswith("}"):
+            if not _wait_for_gate(line[len(GATE_PREFIX):-1]):
+                sys.stderr.write(f"fake {provider}: gate {line} was never released\n")
+                return 1
+            continue
         out.write(_fill(line, inv["ids"]).encode("utf-8") + b"\n")
         out.flush()
         if delay:
@@ -222,6 +273,19 @@ def main(provider: str) -> int:
     if entry.get("stderr"):
         sys.stderr.write(entry["stderr"])
     return int(entry.get("exit_code", 0))
+
+
+GATE_PREFIX = "{GATE:"
+
+
+def _wait_for_gate(path: str, limit_s: float = 300) -> bool:
+    """Waits until `path` exists (polled every 20 ms); False after `limit_s`."""
+    deadline = time.monotonic() + limit_s
+    while not os.path.exists(path):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
 
 
 # ---------------------------------------------------------------------------------------

@@ -13,13 +13,22 @@ public struct ProcessResult: Sendable {
 /// Runs programs for tests, draining both pipes while the child runs.
 public enum ProcessRun {
   /// Runs `executable` with `arguments`; output is read concurrently so a chatty child cannot block.
+  ///
+  /// `$XDG_CACHE_HOME` is `cacheHome`, else the one a given `environment` sets (both directories of the
+  /// test's), else a fresh directory removed after the run: a child never writes into the developer's own
+  /// cache.
   public static func run(
-    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, cwd: String? = nil
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, cwd: String? = nil,
+    cacheHome: String? = nil
   ) throws -> ProcessResult {
+    let given = environment?["XDG_CACHE_HOME"]
+    let scratch = cacheHome == nil && given == nil ? TempTree("caw-test-cache") : nil
+    var environment = environment ?? ProcessInfo.processInfo.environment
+    environment["XDG_CACHE_HOME"] = cacheHome ?? given ?? scratch?.path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    if let environment { process.environment = environment }
+    process.environment = environment
     if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
     let out = Pipe()
     let err = Pipe()
@@ -33,6 +42,7 @@ public enum ProcessRun {
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     while !errReader.isFinished { usleep(1000) }
+    withExtendedLifetime(scratch) {}
     return ProcessResult(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))

@@ -10,3 +10,32 @@ public enum ProcessState {
     return state != "Z" && state != "X"
   }
 }
+
+extension ProcessState {
+  /// Every running descendant of `pid` (children, their children, ...), found through `/proc`.
+  public static func descendants(of pid: Int32) -> [Int32] {
+    var parents: [Int32: [Int32]] = [:]
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+      guard let child = Int32(name), let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { continue }
+      let fields = stat[stat.index(after: close)...].split(separator: " ")
+      if fields.count > 1, let parent = Int32(fields[1]) { parents[parent, default: []].append(child) }
+    }
+    var found: [Int32] = []
+    var queue = [pid]
+    while let next = queue.popLast() {
+      for child in parents[next] ?? [] where isRunning(child) {
+        found.append(child)
+        queue.append(child)
+      }
+    }
+    return found
+  }
+
+  /// The command line of a process ("" when it is gone).
+  public static func commandLine(_ pid: Int32) -> String {
+    let bytes = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") ?? Data()
+    return String(decoding: bytes.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+  }
+}

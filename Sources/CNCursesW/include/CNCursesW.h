@@ -30,4 +30,22 @@ static inline int CNCursesW_CCHARW_MAX(void) { return CCHARW_MAX; }
 /// in case the process inherited them blocked. Written in C because a Swift closure cannot be a
 /// signal handler.
 void CNCursesW_restoreTerminalOnSignals(void);
+
+/// Puts back the handlers (and signal mask) that were in place before
+/// `CNCursesW_restoreTerminalOnSignals`, once the terminal is restored.
+void CNCursesW_removeSignalHandlers(void);
+
+// Drawing what a cchar_t cannot hold (see NCursesScreen.present): after doupdate, text is written to
+// `out` at given cells, with the attributes set through vid_puts so curses knows what the terminal is
+// set to; CNCursesW_overlayEnd puts attributes and the cursor back where curses believes they are.
+
+/// Writes to `out` the terminal's sequence that moves the cursor to (row, column).
+int CNCursesW_overlayMove(FILE *out, int row, int column);
+/// Writes to `out` what sets `attributes` and colour `pair` (curses records the change).
+int CNCursesW_overlayLook(FILE *out, attr_t attributes, short pair);
+/// Restores normal attributes and curses' cursor position on `out`, and flushes it.
+int CNCursesW_overlayEnd(FILE *out);
+/// The C library's wcwidth (declared only for _XOPEN_SOURCE, which Swift's importer does not set):
+/// the cells curses gives a character.
+int CNCursesW_wcwidth(wchar_t character);
 #endif

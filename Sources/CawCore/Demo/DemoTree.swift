@@ -1,3 +1,4 @@
+import Foundation
 import OrderedCollections
 /// Writes the bundled demo `caw_data` tree: every provider, tool calls and errors, thinking, nested
 /// subagents, a usage-limited and an unfinished session, costs and non-ASCII text.
@@ -55,12 +56,23 @@ public enum DemoTree {
       snapshot.turns.append(partial)
       try store.saveTrajectory(snapshot)
     }
+    let lastWrite = start + Double(recorded.durationMS) / 1000 + 2.5
     if demo.ended {
-      recorded.completedAt = ISOTime.string(secondsSince1970: start + Double(recorded.durationMS) / 1000 + 2.5)
+      recorded.completedAt = ISOTime.string(secondsSince1970: lastWrite)
       recorded.usageLimited = t.usageLimited
       try store.saveTrajectory(recorded)
     }
+    stamp(store.sessionDirectory, modified: lastWrite)
     return t.sessionID
+  }
+
+  /// Gives the session's files the modification time of the moment they show, not of the moment the demo
+  /// was written: a session whose turn is open then reads as interrupted, not as being recorded.
+  private static func stamp(_ directory: String, modified seconds: Double) {
+    let files = FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? []
+    for path in files.map({ directory + "/" + $0 }) + [directory] {
+      try? FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: seconds)], ofItemAtPath: path)
+    }
   }
 
   private static func subagentName(_ toolName: String) -> String {

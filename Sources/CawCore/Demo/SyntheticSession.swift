@@ -17,15 +17,13 @@ struct SyntheticSession {
     header.turns = []
     try store.writeMetadata(header)
     for (index, turn) in trajectory.turns.enumerated() {
-      let prefix = "\(store.sessionDirectory)/turns/\(SessionStore.turnPrefix(index))"
-      try FileSystem.overwrite(Array(turn.input.utf8), to: prefix + "_input.txt")
-      try FileSystem.overwrite(Array("{\"type\":\"result\"}\n".utf8), to: prefix + "_raw_output.jsonl")
+      try store.writeTurnFiles(index, input: turn.input, rawOutput: Array("{\"type\":\"result\"}\n".utf8))
       for call in turn.toolCalls {
         for (i, subTurn) in (call.subagentTrajectory?.turns ?? []).enumerated() {
           try store.appendSubagentTurn(subTurn, index: i, subagent: "reviewer")
         }
       }
-      try FileSystem.appendLocked(TrajEvent.lines(TrajEvent.turn(turn, index: index)), to: store.eventLogPath)
+      try store.appendTurnEvents(turn, index: index)
     }
     var snapshot = trajectory
     if let turnInProgress { snapshot.turns.append(turnInProgress) }

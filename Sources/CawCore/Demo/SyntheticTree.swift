@@ -50,12 +50,14 @@ public struct SyntheticTree: Sendable {
 }
 
 /// A small deterministic random number generator (SplitMix64).
-struct SplitMix64 {
+public struct SplitMix64: Sendable {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed }
+  /// A generator whose sequence is fixed by `seed`.
+  public init(seed: UInt64) { state = seed }
 
-  mutating func next() -> UInt64 {
+  /// The next 64 random bits.
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -64,21 +66,21 @@ struct SplitMix64 {
   }
 
   /// A number in `range`.
-  mutating func int(_ range: ClosedRange<Int>) -> Int {
+  public mutating func int(_ range: ClosedRange<Int>) -> Int {
     range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
   }
 
   /// A number in [0, 1).
-  mutating func double() -> Double { Double(next() >> 11) / Double(1 << 53) }
+  public mutating func double() -> Double { Double(next() >> 11) / Double(1 << 53) }
 
   /// Whether an event of probability `p` happens.
-  mutating func chance(_ p: Double) -> Bool { double() < p }
+  public mutating func chance(_ p: Double) -> Bool { double() < p }
 
   /// One of `items`.
-  mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
+  public mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
 
   /// A lowercase UUID4-shaped id.
-  mutating func uuid() -> String {
+  public mutating func uuid() -> String {
     let hex = Array("0123456789abcdef")
     var digits = (0..<32).map { _ in hex[Int(next() % 16)] }
     digits[12] = "4"

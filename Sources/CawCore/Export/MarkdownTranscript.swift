@@ -2,6 +2,9 @@ import Foundation
 
 /// A trajectory as a Markdown transcript: a header with the totals, then each turn's user message,
 /// thinking, text and tool calls (arguments and output in fenced blocks), with subagents nested.
+///
+/// Session text goes through ``TextSanitizer`` on its way in, so the file itself holds no escape
+/// sequence, control or bidi override: `cat transcript.md` on a terminal is as safe as the TUI.
 public enum MarkdownTranscript {
   /// The transcript of `trajectory`.
   public static func render(_ trajectory: Trajectory) -> String {
@@ -12,14 +15,14 @@ public enum MarkdownTranscript {
 
   private static func render(_ t: Trajectory, level: Int, into out: inout String) {
     let heading = String(repeating: "#", count: min(level, 6))
-    out += "\(heading) \(level == 1 ? "Session" : "Subagent session") \(t.sessionID)\n\n"
-    var facts = ["**Agent:** \(t.agent)"]
-    if !t.model.isEmpty { facts.append("**Model:** \(t.model)") }
-    if !t.reasoning.isEmpty { facts.append("**Reasoning:** \(t.reasoning)") }
+    out += "\(heading) \(level == 1 ? "Session" : "Subagent session") \(line(t.sessionID))\n\n"
+    var facts = ["**Agent:** \(line(t.agent))"]
+    if !t.model.isEmpty { facts.append("**Model:** \(line(t.model))") }
+    if !t.reasoning.isEmpty { facts.append("**Reasoning:** \(line(t.reasoning))") }
     facts.append("**Turns:** \(t.turns.count)")
     facts.append("**Cost:** \(Format.cost(t.totalUsage.cost))")
     facts.append("**Duration:** \(Format.duration(milliseconds: t.durationMS))")
-    if !t.createdAt.isEmpty { facts.append("**Started:** \(t.createdAt)") }
+    if !t.createdAt.isEmpty { facts.append("**Started:** \(line(t.createdAt))") }
     if level == 1 {
       facts.append("**Status:** " + (t.usageLimited ? "usage-limited" : t.completedAt.isEmpty ? "unfinished" : "finished"))
     }
@@ -35,8 +38,9 @@ public enum MarkdownTranscript {
       out += "**User:**\n\n" + quoted(turn.input) + "\n"
       for block in turn.output {
         switch block {
-        case .text(let text): out += text + "\n\n"
-        case .thinking(let text): out += "<details><summary>Thinking</summary>\n\n" + text + "\n\n</details>\n\n"
+        case .text(let text): out += TextSanitizer.multiLine(text) + "\n\n"
+        case .thinking(let text):
+          out += "<details><summary>Thinking</summary>\n\n" + TextSanitizer.multiLine(text) + "\n\n</details>\n\n"
         case .toolUse(let call): renderTool(call, level: level, into: &out)
         }
       }
@@ -44,20 +48,24 @@ public enum MarkdownTranscript {
   }
 
   private static func renderTool(_ call: ToolUse, level: Int, into out: inout String) {
-    out += "**Tool call `\(call.name.replacingOccurrences(of: "`", with: "'"))`**"
+    out += "**Tool call `\(line(call.name).replacingOccurrences(of: "`", with: "'"))`**"
     out += call.isError ? " — **error**\n\n" : "\n\n"
     out += fenced(PythonJSONWriter.string(call.arguments, style: .indented), language: "json")
     if !call.output.isEmpty { out += (call.isError ? "Error output:\n\n" : "Output:\n\n") + fenced(call.output) }
     if let subagent = call.subagentTrajectory { render(subagent, level: level + 2, into: &out) }
   }
 
-  /// `text` as a Markdown block quote.
+  /// One line of session text, made safe.
+  private static func line(_ text: String) -> String { TextSanitizer.singleLine(text) }
+
+  /// `text` (made safe) as a Markdown block quote.
   static func quoted(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n") + "\n"
+    TextSanitizer.multiLine(text).split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n") + "\n"
   }
 
-  /// `text` in a code fence longer than any run of backticks inside it.
-  static func fenced(_ text: String, language: String = "") -> String {
+  /// `text` (made safe) in a code fence longer than any run of backticks inside it.
+  static func fenced(_ raw: String, language: String = "") -> String {
+    let text = TextSanitizer.multiLine(raw)
     var longest = 0
     var run = 0
     for character in text {

@@ -13,14 +13,17 @@ public struct SessionFollower: Sendable {
   public init(reader: SessionReader) { self.reader = reader }
 
   /// The current view of `id`: read again (up to `retries` more times, `delay` apart) while
-  /// `trajectory.json` is caught mid-write; the last good view when it never reads whole.
-  public mutating func refresh(_ id: String, retries: Int = 5, delay: Duration = .milliseconds(10)) -> LoadedSession {
-    var loaded = reader.loadDirectory(named: id)
+  /// `trajectory.json` is caught mid-write; the last good view when it never reads whole. Its text is
+  /// kept within `budget` (a view's by default, so a huge session costs a bounded amount of memory).
+  public mutating func refresh(
+    _ id: String, retries: Int = 5, delay: Duration = .milliseconds(10), budget: TextBudget = .display
+  ) -> LoadedSession {
+    var loaded = reader.loadDirectory(named: id, budget: budget)
     var attempt = 0
     while loaded.trajectoryFileUnreadable && attempt < retries {
       attempt += 1
       Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
-      loaded = reader.loadDirectory(named: id)
+      loaded = reader.loadDirectory(named: id, budget: budget)
     }
     if loaded.trajectoryFileUnreadable, let previous = lastGood[id], previous.source == .trajectoryFile {
       return previous

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reports writes to the sessions of a data directory as they happen: with inotify on the `sessions/`
 /// directory and every session directory, or, where inotify is unavailable or out of watches, by
@@ -48,9 +49,8 @@ public final class SessionWatcher: Sendable {
 }
 
 /// A flag one thread sets and another reads.
-final class StopFlag: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = false
-  func set() { lock.withLock { value = true } }
-  var isSet: Bool { lock.withLock { value } }
+final class StopFlag: Sendable {
+  private let value = Atomic<Bool>(false)
+  func set() { value.store(true, ordering: .releasing) }
+  var isSet: Bool { value.load(ordering: .acquiring) }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import SystemPackage
 
 /// Reads a file for a skimmed parse without holding all of it: copies it in 1 MiB chunks, leaving out
 /// the content strings ``JSONParser`` would skim (their escapes checked on the way), so memory holds the
@@ -6,8 +7,25 @@ import Glibc
 ///
 /// Parsing the copy with `skimmingContent` gives what parsing the file would. Anything irregular (a bad
 /// or unfinished escape, raw non-ASCII or an unfinished string in dropped text, an unfinished document)
-/// gives nil, and the caller reads the whole file, so errors and UTF-8 problems are reported exactly.
+/// gives ``Skim/irregular``, and the caller reads the whole file, so errors and UTF-8 problems are
+/// reported exactly. Nesting deeper than ``JSONParser/defaultMaxDepth`` stops the copy at once with the
+/// parser's own error, so a file of a billion `[` costs no more than a chunk.
+///
+/// With a ``ContentMarker``, each dropped string is replaced by a marker naming its place in the file,
+/// and raw non-ASCII text is allowed (``ContentStrings`` checks it when the text is read), so a
+/// document can be parsed whole and its text read, written or left out later, string by string.
 struct ContentSkimmer {
+  /// What skimming a file gave.
+  enum Skim {
+    /// The file without its content strings, and where each dropped non-empty string's content lies in
+    /// the file (in the order their markers were written, when marking).
+    case compact([UInt8], strings: [Range<Int>])
+    /// Nesting deeper than the parser allows: the parser's error for it.
+    case tooDeep(JSONParseError)
+    /// Something only a full read reports exactly.
+    case irregular
+  }
+
   private enum StringKind {
     case key, kept, dropped
   }
@@ -31,27 +49,71 @@ struct ContentSkimmer {
   private var expectsKey = false
   private var keyBytes: [UInt8] = []
   private var irregular = false
+  private let marker: ContentMarker?
+  /// The file offset of the chunk being read.
+  private var base = 0
+  private var stringStart = 0
+  private var strings: [Range<Int>] = []
+  private var tooDeepAt: Int?
 
-  /// The file at `path` with its content strings emptied, or nil when it must be read whole.
+  private init(marker: ContentMarker?) {
+    self.marker = marker
+  }
+
+  /// The file at `path` with its content strings emptied (or marked, with a `marker`).
   ///
-  /// - Throws: ``CawError`` when the file cannot be read.
-  static func compact(file path: String) throws(CawError) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw FileSystem.failure("cannot read", path) }
-    defer { close(fd) }
-    var skimmer = ContentSkimmer()
+  /// - Throws: ``CawError`` when the file cannot be read or is not a regular file.
+  static func skim(file path: String, marking marker: ContentMarker? = nil) throws(CawError) -> Skim {
+    let (file, _) = try FileSystem.openForReading(path)
+    defer { try? file.close() }
+    var skimmer = ContentSkimmer(marker: marker)
     let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 20)
     defer { chunk.deallocate() }
     while true {
-      let n = read(fd, chunk.baseAddress!, chunk.count)
-      if n < 0 && errno == EINTR { continue }
-      if n < 0 { throw FileSystem.failure("cannot read", path) }
+      let n: Int
+      do { n = try file.read(into: UnsafeMutableRawBufferPointer(chunk)) } catch {
+        throw FileSystem.failure("cannot read", path, error)
+      }
       if n == 0 { break }
       skimmer.add(UnsafeBufferPointer(rebasing: chunk[..<n]))
-      if skimmer.irregular { return nil }
+      if let offset = skimmer.tooDeepAt {
+        guard skimmer.copyFailsFirstAtItsDepth() else { return .irregular }
+        return .tooDeep(try location(of: offset, in: path, reason: JSONParser.depthReason(JSONParser.defaultMaxDepth)))
+      }
+      if skimmer.irregular { return .irregular }
+      skimmer.base += n
     }
-    guard case .structure = skimmer.state, skimmer.stack.isEmpty, !skimmer.output.isEmpty else { return nil }
-    return skimmer.output
+    guard case .structure = skimmer.state, skimmer.stack.isEmpty, !skimmer.output.isEmpty else { return .irregular }
+    return .compact(skimmer.output, strings: skimmer.strings)
+  }
+
+  /// Whether the copy, ending at the bracket that went too deep, parses up to that bracket and fails
+  /// there for its depth. The skimmer follows only brackets and strings, so an earlier error in the
+  /// file (which the parser reports first) shows here as another error, and only a full read locates it.
+  private func copyFailsFirstAtItsDepth() -> Bool {
+    do throws(JSONParseError) {
+      _ = try JSONParser.parse(output)
+      return false
+    } catch {
+      return error.offset == output.count - 1 && error.reason == JSONParser.depthReason(JSONParser.defaultMaxDepth)
+    }
+  }
+
+  /// The parser's error for `reason` at byte `offset` of the file: line and column counted from its start.
+  private static func location(of offset: Int, in path: String, reason: String) throws(CawError) -> JSONParseError {
+    var line = 1
+    var lineStart = 0
+    var position = 0
+    try FileSystem.forEachChunk(ofFile: path) { (chunk) throws(CawError) in
+      for byte in chunk where position < offset {
+        if byte == 0x0A {
+          line += 1
+          lineStart = position + 1
+        }
+        position += 1
+      }
+    }
+    return JSONParseError(reason: reason, offset: offset, line: line, column: offset - lineStart + 1)
   }
 
   private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -59,7 +121,7 @@ struct ContentSkimmer {
     while i < bytes.count && !irregular {
       switch state {
       case .structure:
-        structure(bytes[i])
+        structure(bytes[i], at: i)
         i += 1
       case .string(let kind):
         i = scanString(kind, bytes, from: i)
@@ -85,10 +147,17 @@ struct ContentSkimmer {
     }
   }
 
-  /// Handles one byte outside strings: containers, separators, and the start of a string.
-  private mutating func structure(_ byte: UInt8) {
+  /// Handles one byte outside strings (at `index` of the chunk): containers, separators, and the start
+  /// of a string.
+  private mutating func structure(_ byte: UInt8, at index: Int) {
     switch byte {
     case UInt8(ascii: "{"), UInt8(ascii: "["):
+      guard stack.count < JSONParser.defaultMaxDepth else {
+        tooDeepAt = base + index
+        output.append(byte)
+        irregular = true
+        return
+      }
       let role = stack.last.map { $0.isObject ? $0.role.child($0.key) : $0.role.element } ?? .document
       stack.append(Frame(role: role, isObject: byte == UInt8(ascii: "{")))
       expectsKey = byte == UInt8(ascii: "{")
@@ -105,6 +174,7 @@ struct ContentSkimmer {
         state = .string(.key)
       } else if let top = stack.last, top.isObject, top.role.skims(top.key) {
         state = .string(.dropped)
+        stringStart = base + index + 1
       } else {
         state = .string(.kept)
       }
@@ -115,10 +185,12 @@ struct ContentSkimmer {
 
   /// Reads string bytes from `start` up to the string's end or the chunk's; returns where it stopped.
   private mutating func scanString(_ kind: StringKind, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    // Unless marking, raw non-ASCII in dropped text stops the skim: only a full read reports its UTF-8.
+    let stopsAtNonASCII = kind == .dropped && marker == nil
     var i = start
     while true {
-      i = ByteScan.plainRunEnd(in: bytes, from: i, includingNonASCII: kind == .dropped)
-      while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] < 0x80 || kind != .dropped {
+      i = ByteScan.plainRunEnd(in: bytes, from: i, includingNonASCII: stopsAtNonASCII)
+      while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] < 0x80 || !stopsAtNonASCII {
         i += 1
       }
       // A one-letter escape wholly in this chunk is stepped over here; the rest go through `state`.
@@ -129,6 +201,10 @@ struct ContentSkimmer {
     guard i < bytes.count else { return i }
     switch bytes[i] {
     case UInt8(ascii: "\""):
+      if kind == .dropped, let marker, base + i > stringStart {
+        output.append(contentsOf: marker.escaped(strings.count))
+        strings.append(stringStart..<(base + i))
+      }
       output.append(UInt8(ascii: "\""))
       state = .structure
       if kind == .key { stack[stack.count - 1].key = Self.decodeKey(keyBytes) }

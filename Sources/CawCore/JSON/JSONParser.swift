@@ -16,6 +16,9 @@ public struct JSONParser {
   public static let defaultMaxDepth = 1000
   static let endOfInput = "unexpected end of input"
 
+  /// The reason given for nesting deeper than `maxDepth` levels.
+  static func depthReason(_ maxDepth: Int) -> String { "nesting deeper than \(maxDepth) levels" }
+
   /// Whether any string held bytes that are not valid UTF-8.
   public private(set) var sawInvalidUTF8 = false
 
@@ -113,7 +116,7 @@ public struct JSONParser {
 
   private mutating func enter() throws(JSONParseError) {
     depth += 1
-    if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
+    if depth > maxDepth { throw error(Self.depthReason(maxDepth)) }
   }
 
   private mutating func parseObject(role: SkimRole) throws(JSONParseError) -> JSONValue {

@@ -87,6 +87,13 @@ public enum PythonJSONWriter {
   /// Writes a string literal with Python's `ensure_ascii` escaping.
   static func writeString(_ s: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
+    writeStringContent(s, into: &out)
+    out.append(UInt8(ascii: "\""))
+  }
+
+  /// Writes the inside of a string literal (no quotes) with Python's `ensure_ascii` escaping; a string
+  /// written in pieces gives the bytes it gives whole.
+  static func writeStringContent(_ s: String, into out: inout [UInt8]) {
     for unit in s.utf16 {
       switch unit {
       case 0x22: out.append(contentsOf: "\\\"".utf8)
@@ -105,6 +112,5 @@ public enum PythonJSONWriter {
         out.append(hexDigits[Int(unit & 0xF)])
       }
     }
-    out.append(UInt8(ascii: "\""))
   }
 }

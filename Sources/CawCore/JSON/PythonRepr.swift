@@ -1,6 +1,8 @@
 /// Python's `repr()` and `str()` of JSON values, for messages and values caw renders with them.
 public enum PythonRepr {
-  /// Python's `repr()` of a string.
+  /// Python's `repr()` of a string: characters Python does not count as printable (controls, C1,
+  /// format characters such as bidi overrides, separators other than the space, unassigned code
+  /// points) are escaped as `\xhh`, `\uhhhh` or `\Uhhhhhhhh`, exactly as Python writes them.
   public static func repr(_ s: String) -> String {
     let quote: Unicode.Scalar = s.contains("'") && !s.contains("\"") ? "\"" : "'"
     var out = String(quote)
@@ -11,7 +13,7 @@ public enum PythonRepr {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       case quote: out += "\\" + String(ch)
-      case _ where ch.value < 0x20 || ch.value == 0x7F: out += "\\x" + hex2(ch.value)
+      case _ where !isPrintable(ch): out += escape(ch.value)
       default: out.unicodeScalars.append(ch)
       }
     }
@@ -38,8 +40,22 @@ public enum PythonRepr {
     return repr(value)
   }
 
-  private static func hex2(_ value: UInt32) -> String {
+  /// Python's `str.isprintable()` for one character: everything but the categories Cc, Cf, Cs, Co, Cn,
+  /// Zl, Zp and Zs, with the space counted printable.
+  private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar == " " { return true }
+    switch scalar.properties.generalCategory {
+    case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
+      .spaceSeparator:
+      return false
+    default:
+      return true
+    }
+  }
+
+  private static func escape(_ value: UInt32) -> String {
+    let (prefix, width) = value < 0x100 ? ("\\x", 2) : value < 0x10000 ? ("\\u", 4) : ("\\U", 8)
     let hex = String(value, radix: 16)
-    return hex.count < 2 ? "0" + hex : hex
+    return prefix + String(repeating: "0", count: max(0, width - hex.count)) + hex
   }
 }

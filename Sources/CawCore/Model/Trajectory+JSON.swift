@@ -100,10 +100,12 @@ extension Trajectory {
     var decoder = TrajectoryDecoder(file: file)
     let trajectory = decoder.decode(value)
     var problems = decoder.problems
-    if invalidUTF8 {
-      problems.insert(
-        ReadProblem(location: file, message: "contains bytes that are not UTF-8; shown as U+FFFD"), at: 0)
-    }
+    if invalidUTF8 { problems.insert(invalidUTF8Problem(file), at: 0) }
     return (trajectory, problems)
+  }
+
+  /// The problem a file with bytes that are not UTF-8 gets.
+  static func invalidUTF8Problem(_ file: String = "trajectory.json") -> ReadProblem {
+    ReadProblem(location: file, message: "contains bytes that are not UTF-8; shown as U+FFFD")
   }
 }

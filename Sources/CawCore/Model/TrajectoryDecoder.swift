@@ -16,14 +16,27 @@ public struct TrajectoryDecoder {
     self.file = file
   }
 
-  /// Decodes a whole trajectory; `value` must be an object.
+  /// Decodes a whole trajectory; `value` must be an object with at least one of a trajectory's fields.
+  ///
+  /// caw's `from_dict` would read `{}` as an empty session of no agent; it is no recording, so it is not
+  /// a trajectory here (the session falls back to `traj.jsonl`, else is broken).
   public mutating func decode(_ value: JSONValue) -> Trajectory? {
     guard let object = value.objectValue else {
       note("", "the top level is \(value.typeName), not an object")
       return nil
     }
+    guard Self.fieldNames.contains(where: { object[$0] != nil }) else {
+      note("", "an object with none of a trajectory's fields (agent, session_id, turns, …)")
+      return nil
+    }
     return trajectory(object, path: "")
   }
+
+  /// The keys caw writes at the top of a trajectory.
+  static let fieldNames = [
+    "agent", "model", "session_id", "created_at", "completed_at", "usage_limited", "system_prompt", "reasoning",
+    "mcp_servers", "turns", "usage", "total_usage", "duration_ms", "metadata",
+  ]
 
   /// Decodes a trajectory object found at `path`.
   mutating func trajectory(_ o: JSONObject, path: String) -> Trajectory {

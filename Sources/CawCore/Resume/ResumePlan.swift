@@ -28,7 +28,12 @@ public struct ResumePlan: Sendable {
           .resume,
           "Handle is for provider '\(provider.rawValue)' but this Agent is pinned to '\(pinnedProvider.rawValue)'.")
       }
-      let stored = dataDirectory.flatMap { storedTrajectory($0, handle.sessionID) }
+      try ResumeKey.validate(handle.resumeKey, for: provider)
+      var stored: Trajectory?
+      if let dataDirectory { stored = try storedTrajectory(dataDirectory, handle.sessionID) }
+      if stored == nil, let dataDirectory, let reason = unreadableSession(dataDirectory, handle.sessionID, named: text) {
+        throw CawError(.resume, reason)
+      }
       return ResumePlan(provider: provider, sessionID: handle.sessionID, resumeKey: handle.resumeKey, storedTrajectory: stored)
     case .sessionID(let id):
       guard let dataDirectory else {
@@ -36,7 +41,8 @@ public struct ResumePlan: Sendable {
           .resume,
           "Cannot resume \(PythonRepr.repr(text)): it is not a self-contained handle and no persisted session was found (no data_dir set).")
       }
-      guard let stored = storedTrajectory(dataDirectory, id) else {
+      guard let stored = try storedTrajectory(dataDirectory, id) else {
+        if let reason = unreadableSession(dataDirectory, id, named: text) { throw CawError(.resume, reason) }
         throw CawError(
           .resume,
           "Cannot resume \(PythonRepr.repr(text)): it is not a self-contained handle and no persisted session was found under \(dataDirectory.path).")
@@ -46,17 +52,22 @@ public struct ResumePlan: Sendable {
       guard let key = provider.resumeKey(from: stored) else {
         throw CawError(.resume, "Cannot resume \(PythonRepr.repr(text)): no resume key was persisted for this session.")
       }
+      try ResumeKey.validate(key, for: provider)
       return ResumePlan(provider: provider, sessionID: id, resumeKey: key, storedTrajectory: stored)
     }
   }
 
-  /// The stored `trajectory.json` of a session, when it exists and can be read.
-  private static func storedTrajectory(_ dataDirectory: DataDirectory, _ id: String) -> Trajectory? {
-    guard let path = try? dataDirectory.sessionPath(id) + "/trajectory.json",
-      let bytes = try? FileSystem.read(path),
-      let read = try? Trajectory.read(bytes)
-    else { return nil }
-    return read.trajectory
+  /// The stored `trajectory.json` of a session, when it exists and can be read, read as the session
+  /// reader reads it (never through a link out of the tree, never a FIFO).
+  ///
+  /// - Throws: ``CawError`` `.resume` when the session directory is a link leading out of the data directory.
+  private static func storedTrajectory(_ dataDirectory: DataDirectory, _ id: String) throws(CawError) -> Trajectory? {
+    let path = try dataDirectory.sessionPath(id)
+    let reader = SessionReader(dataDirectory)
+    if let escape = reader.linkEscape(path, inside: dataDirectory.sessionsPath, named: "the data directory") {
+      throw CawError(.resume, "Cannot resume \(PythonRepr.repr(id)): its session directory is \(escape)", path: path)
+    }
+    return reader.readTrajectory(path + "/trajectory.json", sessionPath: path, skimmingContent: false).trajectory
   }
 
   private static func unknownProvider(_ name: String) -> String {

@@ -18,16 +18,25 @@ public actor AgentSession {
   public private(set) var trajectory: Trajectory
   /// The key the CLI resumes from (claude: the session id; codex: the thread id; opencode: its session id).
   public private(set) var resumeKey: String
+  /// The turn a resume found cut short by a recorder that died mid-turn, now recorded and listed in
+  /// `metadata.interrupted_turns`; nil when there was none.
+  public private(set) var interruptedTurn: Int?
 
   private var store: SessionStore
   private var continuesConversation: Bool
   private var configFile: String?
   private let environment: AgentEnvironment
+  private let log: SessionLog
+  private var subagents: (any SubagentTrajectories)?
+  private var runningTurn: TurnRecorder?
+  /// The CLI's `--version`, read before the first codex turn (its flags depend on it).
+  private var cliVersion: CLIVersion?
 
   private init(
     settings: AgentSettings, trajectory: Trajectory, store: SessionStore, resumeKey: String,
-    continuesConversation: Bool, environment: AgentEnvironment
+    continuesConversation: Bool, environment: AgentEnvironment, interruptedTurn: Int? = nil
   ) {
+    self.interruptedTurn = interruptedTurn
     self.sessionID = store.sessionID
     self.directory = store.sessionDirectory
     self.settings = settings
@@ -36,6 +45,7 @@ public actor AgentSession {
     self.resumeKey = resumeKey
     self.continuesConversation = continuesConversation
     self.environment = environment
+    self.log = SessionLog(logger: environment.logger, sessionID: store.sessionID)
   }
 
   /// Starts a new session under `dataDirectory`: creates its directory and writes the `metadata` line,
@@ -49,7 +59,7 @@ public actor AgentSession {
     if sessionID != nil, FileSystem.status(try dataDirectory.sessionPath(id)) != nil {
       throw CawError(.fileExists, "session \(id) already exists in \(dataDirectory.path)")
     }
-    let store = try SessionStore(dataDirectory: dataDirectory.path, sessionID: id)
+    let store = try SessionStore(dataDirectory: dataDirectory.path, sessionID: id, create: true)
     var trajectory = Trajectory(
       agent: settings.provider.rawValue, model: settings.model, sessionID: id,
       createdAt: ISOTime.string(secondsSince1970: environment.now().timeIntervalSince1970))
@@ -67,13 +77,21 @@ public actor AgentSession {
   /// Resumes a session from a handle or a session id (spec §4): same directory, numbering continued,
   /// `created_at`, system prompt and reasoning kept, the stored model unless `model` is given, and the
   /// recorded working directory unless `workingDirectory` is given.
+  ///
+  /// The session's writer lock is taken before its stored state is read for good, so a second writer
+  /// is refused (``CawError/Code/sessionBusy``) rather than interleaved. A last turn that a recorder
+  /// killed mid-turn left in `trajectory.json` only is recorded as it stands (turn files and events) and
+  /// listed in `metadata.interrupted_turns`.
   public static func resume(
     _ handleOrSessionID: String, dataDirectory: DataDirectory, provider pinned: Provider? = nil,
     model: String? = nil, workingDirectory: String? = nil, environment: AgentEnvironment = AgentEnvironment()
   ) throws(CawError) -> AgentSession {
+    let unlocked = try ResumePlan.resolve(handleOrSessionID, in: dataDirectory, pinnedProvider: pinned)
+    var store = try SessionStore(
+      dataDirectory: dataDirectory.path, sessionID: unlocked.sessionID, resume: true,
+      create: unlocked.storedTrajectory == nil)
     let plan = try ResumePlan.resolve(handleOrSessionID, in: dataDirectory, pinnedProvider: pinned)
     let stored = plan.storedTrajectory
-    let store = try SessionStore(dataDirectory: dataDirectory.path, sessionID: plan.sessionID, resume: true)
     let recordedDirectory = stored?.metadata["cwd"]?.stringValue
     var settings = AgentSettings(
       provider: plan.provider, model: model ?? stored?.model ?? "", reasoning: stored?.reasoning ?? "",
@@ -95,9 +113,29 @@ public actor AgentSession {
       trajectory.metadata["cwd"] = .string(settings.workingDirectory ?? FileManager.default.currentDirectoryPath)
       try store.writeMetadata(trajectory)
     }
+    let interrupted = try recordInterruptedTurn(&trajectory, store: &store)
     return AgentSession(
       settings: settings, trajectory: trajectory, store: store, resumeKey: plan.resumeKey,
-      continuesConversation: true, environment: environment)
+      continuesConversation: true, environment: environment, interruptedTurn: interrupted)
+  }
+
+  /// Records a last turn that only `trajectory.json` holds (its recorder died mid-turn: the snapshot has
+  /// one turn more than `turns/`, with no usage, and `traj.jsonl` never ended it) as it stands, marked in
+  /// `metadata.interrupted_turns`; returns its index. Caw would keep it as a real turn without files.
+  private static func recordInterruptedTurn(_ trajectory: inout Trajectory, store: inout SessionStore) throws(CawError)
+    -> Int?
+  {
+    let index = store.nextTurnIndex
+    guard trajectory.turns.count == index + 1, let partial = trajectory.turns.last, partial.usage == UsageStats(),
+      partial.durationMS == 0
+    else { return nil }
+    let ended = (try? EventLogReplay.read(store.eventLogPath, skimmingContent: true).replay.parentTurnEnds) ?? 0
+    guard ended <= index else { return nil }
+    var interrupted = trajectory.metadata["interrupted_turns"]?.arrayValue ?? []
+    interrupted.append(.number(.int(index)))
+    trajectory.metadata["interrupted_turns"] = .array(interrupted)
+    try store.appendTurn(partial, trajectory: trajectory, rawOutput: "")
+    return index
   }
 
   /// The metadata key holding a provider's resume key, nil for claude (whose key is the session id).
@@ -115,7 +153,28 @@ public actor AgentSession {
     return ResumeHandle(provider: settings.provider.rawValue, sessionID: sessionID, resumeKey: resumeKey).encoded
   }
 
-  /// The turn's events as an asynchronous sequence; it finishes after ``RunEvent/turnRecorded(index:_:)``
+  /// Hands the session the host of its subagent tool servers: from now on snapshots show running
+  /// subagents under their tool calls and finished turns get their subagents' trajectories attached.
+  public func attach(subagents: any SubagentTrajectories) {
+    self.subagents = subagents
+  }
+
+  /// Rewrites the running turn's snapshot (a subagent it started has recorded more); nothing between
+  /// turns.
+  public func refreshSnapshot() throws(CawError) {
+    guard let recorder = runningTurn, !recorder.parser.draft.blocks.isEmpty else { return }
+    try saveSnapshot(recorder)
+  }
+
+  /// Appends a subagent's finished turns to this session's `traj.jsonl`, tagged with its spec name as
+  /// caw tags them, each with its own turn index.
+  public func recordSubagentTurns(of trajectory: Trajectory, name: String) throws(CawError) {
+    for (index, turn) in trajectory.turns.enumerated() {
+      try store.appendSubagentTurn(turn, index: index, subagent: name)
+    }
+  }
+
+  /// The turn's events as an asynchronous sequence; it finishes after ``RunEvent/turnRecorded(index:_:costKnown:)``
   /// or throws the turn's failure. Cancelling the consuming task ends the CLI.
   public nonisolated func events(for message: String) -> AsyncThrowingStream<RunEvent, any Error> {
     AsyncThrowingStream { continuation in
@@ -134,7 +193,8 @@ public actor AgentSession {
   /// Runs one turn: starts the CLI, records as caw does, and returns the recorded turn.
   ///
   /// - Throws: ``CawError`` `.agent` when the CLI is missing, exits with an error and no output, or
-  ///   reports a fatal error (nothing of the turn is recorded); `CancellationError` when the calling
+  ///   reports a fatal error (nothing of the turn is recorded), or when the turn ended on an API error
+  ///   (it is recorded and listed in `metadata.failed_turns`); `CancellationError` when the calling
   ///   task is cancelled (the CLI's process group is terminated and the turn so far is recorded).
   @discardableResult
   public func send(_ message: String, onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }) async throws
@@ -145,15 +205,30 @@ public actor AgentSession {
       throw CawError(.agent, ExecutableLocator.installHint(settings.provider))
     }
     try writeConfigFileIfNeeded()
+    // The key goes on the CLI's command line: check it has the provider's form (claude falls back to the
+    // session id; opencode without a key starts a new conversation, as caw does).
+    if continuesConversation, settings.provider != .opencode || !resumeKey.isEmpty {
+      try ResumeKey.validate(
+        settings.provider == .claudeCode && resumeKey.isEmpty ? sessionID : resumeKey, for: settings.provider)
+    }
+    if settings.provider == .codex, cliVersion == nil { cliVersion = try? await CLIVersion.probe(executable).get() }
     let request = TurnRequest(
       message: message, sessionID: sessionID, resumeKey: resumeKey,
-      continuesConversation: continuesConversation, configFile: configFile)
+      continuesConversation: continuesConversation, configFile: configFile, cliVersion: cliVersion)
     let invocation = Self.invocation(settings, request, executable: executable)
     onEvent(.launched(invocation))
+    if !continuesConversation {
+      log.metadata(["agent": settings.provider.rawValue, "model": settings.model, "session": sessionID])
+    }
+    log.user(message)
 
+    let usageBefore = continuesConversation && settings.provider == .codex
+      ? RunningTotals.codexTotals(before: trajectory) : UsageStats()
     let recorder = TurnRecorder(
-      message: message, parser: StreamParsers.make(for: settings.provider, model: settings.model),
-      spool: try RawOutputSpool(), onEvent: onEvent)
+      message: message, parser: StreamParsers.make(for: settings.provider, model: settings.model, usageBefore: usageBefore),
+      spool: try RawOutputSpool(), log: log, onEvent: onEvent)
+    runningTurn = recorder
+    defer { runningTurn = nil }
     let started = environment.now()
     let exit: ProcessExit
     do {
@@ -164,19 +239,36 @@ public actor AgentSession {
       try recordCancelled(recorder, started: started, onEvent: onEvent)
     } catch let stop as TurnRecorder.Stop {
       try abandon(recorder)
-      throw CawError(.agent, stop.message)
+      throw failed(stop.message)
     } catch {
       if Task.isCancelled { try recordCancelled(recorder, started: started, onEvent: onEvent) }
       try abandon(recorder)
-      throw CawError(.agent, "\(ExecutableLocator.binaryName(settings.provider)) could not be run: \(error)")
+      throw failed("\(ExecutableLocator.binaryName(settings.provider)) could not be run: \(error)")
     }
     if recorder.spool.lineCount == 0, !exit.succeeded {
       try abandon(recorder)
-      let name = ExecutableLocator.binaryName(settings.provider)
-      let status = exit.exitCode.map { "code \($0)" } ?? "signal \(exit.signal ?? 0)"
-      throw CawError(.agent, "\(name) CLI exited with \(status): \(exit.stderrTail)")
+      throw failed(Self.exitMessage(settings.provider, exit))
     }
-    return try record(recorder, started: started, onEvent: onEvent)
+    let index = store.nextTurnIndex
+    let turn = try record(recorder, started: started, onEvent: onEvent)
+    if let error = recorder.parser.draft.turnError {
+      throw failed("turn \(SessionStore.turnPrefix(index)) failed: \(error)")
+    }
+    return turn
+  }
+
+  /// What to tell the user when the CLI exited with an error before writing any event.
+  static func exitMessage(_ provider: Provider, _ exit: ProcessExit) -> String {
+    let name = ExecutableLocator.binaryName(provider)
+    let status = exit.exitCode.map { "code \($0)" } ?? "signal \(exit.signal ?? 0)"
+    let said = exit.stderrTail.trimmingCharacters(in: .whitespacesAndNewlines)
+    if provider == .claudeCode, said.contains("root/sudo privileges") {
+      return "claude refused to run as root: it does not accept --dangerously-skip-permissions (which caw-tui "
+        + "needs to run it without prompts) from root unless IS_SANDBOX=1 is set. Run caw-tui as a user other "
+        + "than root, or set IS_SANDBOX=1 if this is a container or VM you can throw away. "
+        + "(claude exited with \(status): \(said))"
+    }
+    return "\(name) CLI exited with \(status): \(exit.stderrTail)"
   }
 
   /// Ends the session as caw's `Session.end()` does: deletes the temporary config file, sets
@@ -187,6 +279,13 @@ public actor AgentSession {
     trajectory.completedAt = ISOTime.string(secondsSince1970: environment.now().timeIntervalSince1970)
     trajectory.usageLimited = UsageLimit.detect(settings.provider, in: trajectory.result) != nil
     try store.saveTrajectory(trajectory)
+    log.end(trajectory)
+  }
+
+  /// A failed turn's error, logged.
+  private func failed(_ message: String) -> CawError {
+    log.turnFailed(message)
+    return CawError(.agent, message)
   }
 
   // MARK: - Inside a turn
@@ -201,17 +300,23 @@ public actor AgentSession {
       trajectory.model = model
     }
     adoptSessionKey(recorder.parser.draft.sessionKey)
-    if !recorder.parser.draft.blocks.isEmpty {
-      var snapshot = trajectory
-      snapshot.turns.append(Turn(input: recorder.message, output: recorder.parser.draft.blocks))
-      try store.saveSnapshot(snapshot)
-    }
+    if !recorder.parser.draft.blocks.isEmpty { try saveSnapshot(recorder) }
     if let failure = recorder.parser.draft.failure { throw TurnRecorder.Stop(message: failure) }
   }
 
-  /// Records a provider-side session key the stream reported (codex thread, opencode session).
+  /// Replaces `trajectory.json` with the completed turns and the running one, subagents shown live.
+  private func saveSnapshot(_ recorder: TurnRecorder) throws(CawError) {
+    let blocks = recorder.parser.draft.blocks
+    var snapshot = trajectory
+    snapshot.turns.append(Turn(input: recorder.message, output: subagents?.live(blocks) ?? blocks))
+    try store.saveSnapshot(snapshot)
+  }
+
+  /// Records a provider-side session key the stream reported (codex thread, opencode session), when it
+  /// has the provider's id form (anything else could turn into a CLI option on the next turn).
   private func adoptSessionKey(_ key: String?) {
-    guard let key, !key.isEmpty, let metadataKey = Self.resumeMetadataKey(settings.provider) else { return }
+    guard let key, ResumeKey.isValid(key, for: settings.provider), let metadataKey = Self.resumeMetadataKey(settings.provider)
+    else { return }
     if settings.provider == .opencode && !resumeKey.isEmpty { return }
     resumeKey = key
     var metadata: JSONObject = [metadataKey: .string(key)]
@@ -226,17 +331,33 @@ public actor AgentSession {
   {
     let draft = recorder.parser.finished(pricing: environment.pricing)
     let wallClock = Int(environment.now().timeIntervalSince(started) * 1000)
-    let turn = draft.turn(input: recorder.message, durationMS: wallClock)
+    var turn = draft.turn(input: recorder.message, durationMS: wallClock)
+    if let subagents { turn.output = subagents.finished(draft.blocks) }
+    if let totals = draft.cumulativeUsage {
+      let key = RunningTotals.codexMetadataKey
+      let since = trajectory.metadata[key]?["since_turn"]?.numberValue?.intValue ?? store.nextTurnIndex
+      trajectory.metadata[key] = RunningTotals.codexMetadata(totals, sinceTurn: since)
+    }
+    if draft.turnError != nil {
+      var failed = trajectory.metadata[Trajectory.failedTurnsKey]?.arrayValue ?? []
+      failed.append(.number(.int(store.nextTurnIndex)))
+      trajectory.metadata[Trajectory.failedTurnsKey] = .array(failed)
+    }
     trajectory.turns.append(turn)
     trajectory.usage = trajectory.usage + turn.usage
     trajectory.durationMS += turn.durationMS
     noteStreamProblems(recorder)
     let index = store.nextTurnIndex
+    if draft.costUnknown { UnpricedTurns.add(index, to: &trajectory.metadata) }
     try recorder.spool.flush()
     try store.appendTurn(turn, trajectory: trajectory, rawOutputFile: recorder.spool.path)
     continuesConversation = true
-    onEvent(.turnRecorded(index: index, turn))
-    if let limit = UsageLimit.detect(settings.provider, in: turn.result) { onEvent(.usageLimited(limit)) }
+    log.turnEnd(turn)
+    onEvent(.turnRecorded(index: index, turn, costKnown: !draft.costUnknown))
+    if let limit = UsageLimit.detect(settings.provider, in: turn.result) {
+      log.usageLimit(limit)
+      onEvent(.usageLimited(limit))
+    }
     return turn
   }
 
@@ -258,7 +379,7 @@ public actor AgentSession {
   /// the stream reported, as caw keeps it).
   private func abandon(_ recorder: TurnRecorder) throws(CawError) {
     noteStreamProblems(recorder)
-    if FileSystem.status(store.trajectoryPath) != nil || !trajectory.turns.isEmpty || recorder.sawBlocks {
+    if store.hasTrajectoryFile || !trajectory.turns.isEmpty || recorder.sawBlocks {
       try store.saveTrajectory(trajectory)
     }
   }

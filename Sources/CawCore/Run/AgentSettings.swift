@@ -15,6 +15,10 @@ public struct AgentSettings: Sendable, Equatable {
   public var mcpServers: [MCPServer]
   /// The directory the CLI runs in; nil for the current directory.
   public var workingDirectory: String?
+  /// How long (seconds) the CLI may wait on one tool call of the named MCP server: codex's
+  /// `tool_timeout_sec`, claude's per-server `timeout` (codex 0.163 gives up after 300 s, claude 2.1.327
+  /// after 60 s: too soon for a subagent at work).
+  public var mcpToolTimeouts: [String: Int] = [:]
 
   /// Creates settings with caw's defaults (no model, no reasoning, every tool but asking the user).
   public init(

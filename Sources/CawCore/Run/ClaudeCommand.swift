@@ -9,7 +9,8 @@ enum ClaudeCommand {
     (.interaction, ["AskUserQuestion"]),
   ]
 
-  /// `claude -p ...` for one turn; the prompt goes to stdin.
+  /// `claude -p ...` for one turn; the prompt goes to stdin. Ids are joined to their options
+  /// (`--resume=KEY`), so one that starts with `-` cannot be read as an option.
   static func invocation(_ settings: AgentSettings, _ request: TurnRequest, executable: String) -> Invocation {
     var args = ["-p", "--verbose", "--output-format", "stream-json", "--dangerously-skip-permissions"]
     if settings.tools != .all {
@@ -19,9 +20,9 @@ enum ClaudeCommand {
     if !settings.model.isEmpty { args += ["--model", settings.model] }
     if !settings.reasoning.isEmpty { args += ["--effort", settings.reasoning] }
     if request.continuesConversation {
-      args += ["--resume", request.resumeKey.isEmpty ? request.sessionID : request.resumeKey]
+      args.append("--resume=" + (request.resumeKey.isEmpty ? request.sessionID : request.resumeKey))
     } else {
-      args += ["--session-id", request.sessionID]
+      args.append("--session-id=" + request.sessionID)
       if !settings.systemPrompt.isEmpty { args += ["--system-prompt", settings.systemPrompt] }
     }
     if let config = request.configFile { args += ["--mcp-config", config] }
@@ -39,6 +40,7 @@ enum ClaudeCommand {
       if !server.url.isEmpty {
         entry["type"] = .string("http")
         entry["url"] = .string(server.url)
+        if let seconds = settings.mcpToolTimeouts[server.name] { entry["timeout"] = .number(.int(seconds * 1000)) }
       } else {
         entry["command"] = .string(server.command)
         entry["args"] = .array(server.args.map(JSONValue.string))

@@ -19,15 +19,27 @@ enum CodexCommand {
     return ("read-only", warnings)
   }
 
-  /// `codex exec [resume THREAD] ...`; the prompt is the last argument.
+  /// The first codex whose `exec` has no `--full-auto` (it exits 2 on it) and whose `exec resume` takes the
+  /// sandbox only as `-c sandbox_mode=...`. Older versions get the command lines of spec §5.2.
+  static let sandboxConfigSince = [0, 163]
+
+  /// `codex exec [resume] ... -- [THREAD] PROMPT`: the thread id and the prompt come after `--`, so
+  /// neither can be read as an option. The sandbox flags follow the CLI's version
+  /// (``TurnRequest/cliVersion``); without one they are caw's.
   static func invocation(_ settings: AgentSettings, _ request: TurnRequest, executable: String) -> Invocation {
     var args = ["exec"]
-    if request.continuesConversation { args += ["resume", request.resumeKey] }
+    if request.continuesConversation { args.append("resume") }
     let (mode, warnings) = sandbox(settings.tools)
     if mode == nil || mode == "danger-full-access" {
       args.append("--dangerously-bypass-approvals-and-sandbox")
     } else if let mode {
-      args += ["--full-auto", "--sandbox", mode]
+      if request.cliVersion?.isAtLeast(sandboxConfigSince) != true {
+        args += ["--full-auto", "--sandbox", mode]
+      } else if request.continuesConversation {
+        args += ["-c", "sandbox_mode=\"\(mode)\""]
+      } else {
+        args += ["--sandbox", mode]
+      }
     }
     args += ["--skip-git-repo-check", "--json"]
     if !settings.model.isEmpty { args += ["-m", settings.model] }
@@ -35,6 +47,9 @@ enum CodexCommand {
     for server in settings.mcpServers {
       if !server.url.isEmpty {
         args += ["-c", "mcp_servers.\(server.name).url=\"\(server.url)\""]
+        if let seconds = settings.mcpToolTimeouts[server.name] {
+          args += ["-c", "mcp_servers.\(server.name).tool_timeout_sec=\(seconds)"]
+        }
       } else {
         args += ["-c", "mcp_servers.\(server.name).command=\"\(server.command)\""]
         if !server.args.isEmpty {
@@ -43,6 +58,8 @@ enum CodexCommand {
         }
       }
     }
+    args.append("--")
+    if request.continuesConversation { args.append(request.resumeKey) }
     args.append(PromptText.first(settings, request))
     return Invocation(
       executable: executable, arguments: args, workingDirectory: settings.workingDirectory, warnings: warnings)

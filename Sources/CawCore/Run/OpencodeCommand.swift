@@ -13,14 +13,14 @@ enum OpencodeCommand {
     return toolsByGroup.filter { !tools.contains($0.0) }.flatMap(\.1)
   }
 
-  /// `opencode run --format json ...`; the prompt is the last argument, the config file goes in
-  /// `OPENCODE_CONFIG`.
+  /// `opencode run --format json ... -- PROMPT`; the prompt comes after `--` and the session id is
+  /// joined to its option, so neither can be read as an option; the config file goes in `OPENCODE_CONFIG`.
   static func invocation(_ settings: AgentSettings, _ request: TurnRequest, executable: String) -> Invocation {
     var args = ["run", "--format", "json", "--dangerously-skip-permissions"]
-    if !request.resumeKey.isEmpty { args += ["--session", request.resumeKey] }
+    if !request.resumeKey.isEmpty { args.append("--session=" + request.resumeKey) }
     if !settings.model.isEmpty { args += ["--model", settings.model] }
     if !settings.reasoning.isEmpty { args += ["--variant", settings.reasoning] }
-    args += ["--thinking", PromptText.first(settings, request)]
+    args += ["--thinking", "--", PromptText.first(settings, request)]
     var environment: [String: String] = [:]
     if let config = request.configFile { environment["OPENCODE_CONFIG"] = config }
     return Invocation(

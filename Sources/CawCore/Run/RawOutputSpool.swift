@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// A turn's stdout lines, kept in a temporary file outside the data directory rather than in memory, so
 /// a CLI that floods stdout cannot exhaust memory. Written as caw writes `NNN_raw_output.jsonl`: lines
@@ -6,7 +7,7 @@ import Foundation
 final class RawOutputSpool {
   /// The temporary file's path.
   let path: String
-  private let fd: Int32
+  private let file: FileDescriptor
   private var buffer: [UInt8] = []
   private(set) var lineCount = 0
 
@@ -15,10 +16,7 @@ final class RawOutputSpool {
 
   /// Creates an empty spool file in the temporary directory.
   init() throws(CawError) {
-    var template = Array((NSTemporaryDirectory() + "/caw-tui-raw-XXXXXX").utf8CString)
-    fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw CawError(.io, "cannot create a temporary file in \(NSTemporaryDirectory())") }
-    path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    (file, path) = try TemporaryFile.create(prefix: "caw-tui-raw-", suffix: "")
     buffer.reserveCapacity(Self.bufferSize)
   }
 
@@ -33,12 +31,12 @@ final class RawOutputSpool {
   /// Writes what is buffered to the file.
   func flush() throws(CawError) {
     guard !buffer.isEmpty else { return }
-    try FileSystem.writeAll(fd, buffer, path: path)
+    do { try file.writeAll(buffer) } catch { throw FileSystem.failure("cannot write", path, error) }
     buffer.removeAll(keepingCapacity: true)
   }
 
   deinit {
-    close(fd)
+    try? file.close()
     unlink(path)
   }
 }

@@ -8,8 +8,8 @@ public enum RunEvent: Sendable, Equatable {
   case blockUpdated(index: Int, ContentBlock)
   /// A stdout line was not a JSON object and was skipped (it is kept in the raw output file).
   case skippedLine(number: Int, reason: String)
-  /// The turn finished and was recorded under `index`.
-  case turnRecorded(index: Int, Turn)
+  /// The turn finished and was recorded under `index`; `costKnown` is false when its model has no price.
+  case turnRecorded(index: Int, Turn, costKnown: Bool)
   /// The turn hit a usage limit; caw would wait this long before continuing.
   case usageLimited(UsageLimit)
 }

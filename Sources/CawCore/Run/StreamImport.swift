@@ -122,6 +122,7 @@ public enum StreamImport {
     }
     if !skipped.isEmpty { metadata["skipped_stream_lines"] = .number(.int(skipped.count)) }
     if let failure = draft.failure { metadata["turn_error"] = .string(failure) }
+    if draft.costUnknown { UnpricedTurns.add(0, to: &metadata) }
     let turn = draft.turn(input: input)
     var trajectory = Trajectory(
       agent: provider.rawValue, model: streamModel, sessionID: sessionID,

@@ -1,7 +1,7 @@
 /// How a line of CLI output is read: stripped of surrounding whitespace, then parsed as one JSON object.
-enum StreamLine {
+package enum StreamLine {
   /// The JSON object on the line, nil for a blank line, non-JSON text, or JSON that is not an object.
-  static func event(_ bytes: [UInt8]) -> JSONObject? {
+  package static func event(_ bytes: [UInt8]) -> JSONObject? {
     guard !isBlank(bytes) else { return nil }
     return (try? JSONParser.parse(bytes))?.objectValue
   }

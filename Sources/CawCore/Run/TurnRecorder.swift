@@ -15,11 +15,16 @@ final class TurnRecorder: @unchecked Sendable {
   private(set) var sawBlocks = false
   private var reported: [ContentBlock] = []
   private let onEvent: @Sendable (RunEvent) -> Void
+  private let log: SessionLog?
 
-  init(message: String, parser: any StreamParser, spool: RawOutputSpool, onEvent: @escaping @Sendable (RunEvent) -> Void) {
+  init(
+    message: String, parser: any StreamParser, spool: RawOutputSpool, log: SessionLog? = nil,
+    onEvent: @escaping @Sendable (RunEvent) -> Void
+  ) {
     self.message = message
     self.parser = parser
     self.spool = spool
+    self.log = log
     self.onEvent = onEvent
   }
 
@@ -53,8 +58,14 @@ final class TurnRecorder: @unchecked Sendable {
     if !blocks.isEmpty { sawBlocks = true }
     for (index, block) in blocks.enumerated() {
       if index >= reported.count {
+        log?.blockAdded(block)
         onEvent(.blockAdded(index: index, block))
       } else if reported[index] != block {
+        if let call = block.toolUse, let before = reported[index].toolUse,
+          call.output != before.output || call.isError != before.isError
+        {
+          log?.toolResult(call)
+        }
         onEvent(.blockUpdated(index: index, block))
       }
     }

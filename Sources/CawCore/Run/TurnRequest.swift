@@ -10,16 +10,19 @@ public struct TurnRequest: Sendable, Equatable {
   public var continuesConversation: Bool
   /// The MCP config file (claude) or opencode config file written for this session, if any.
   public var configFile: String?
+  /// The CLI's version, when known (codex's sandbox flags depend on it).
+  public var cliVersion: CLIVersion?
 
   /// Creates a request.
   public init(
     message: String, sessionID: String, resumeKey: String = "", continuesConversation: Bool = false,
-    configFile: String? = nil
+    configFile: String? = nil, cliVersion: CLIVersion? = nil
   ) {
     self.message = message
     self.sessionID = sessionID
     self.resumeKey = resumeKey
     self.continuesConversation = continuesConversation
     self.configFile = configFile
+    self.cliVersion = cliVersion
   }
 }

@@ -73,6 +73,16 @@ struct EventLogBuilder {
     }
   }
 
+  /// Counts a line too long to read (``LineReader/maxLineBytes``), reporting it as skipped.
+  mutating func addOversized(_ byteCount: Int) {
+    lineNumber += 1
+    replay.lineCount += 1
+    replay.problems.append(
+      ReadProblem(
+        location: "\(file) line \(lineNumber)",
+        message: "a \(byteCount)-byte line, longer than the \(LineReader.maxLineBytes >> 20) MiB caw-tui reads; skipped"))
+  }
+
   /// The replay of every line added: the rebuilt trajectory and all problems.
   consuming func finish() -> EventLogReplay {
     guard replay.metadataLines > 0 || !turns.isEmpty else { return replay }

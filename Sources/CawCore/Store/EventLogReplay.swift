@@ -27,14 +27,14 @@ public struct EventLogReplay: Sendable {
   }
 
   /// Replays the `traj.jsonl` file at `path`, read in chunks so memory holds its longest line, not all
-  /// of it; also gives the file's size.
+  /// of it (a line longer than ``LineReader/maxLineBytes`` is reported and skipped); also gives the file's size.
   ///
   /// - Throws: ``CawError`` when the file cannot be read.
   static func read(
     _ path: String, file: String = "traj.jsonl", skimmingContent: Bool = false
   ) throws(CawError) -> (replay: EventLogReplay, byteCount: Int) {
     var builder = EventLogBuilder(file: file, skimmingContent: skimmingContent)
-    let byteCount = try LineReader.forEachLine(ofFile: path) { builder.add($0) }
+    let byteCount = try LineReader.forEachLine(ofFile: path, oversized: { builder.addOversized($0) }) { builder.add($0) }
     return (builder.finish(), byteCount)
   }
 

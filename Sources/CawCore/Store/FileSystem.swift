@@ -1,40 +1,50 @@
 import Glibc
+import SystemPackage
 
-/// The few POSIX file operations the store needs, with errors that name the path.
-enum FileSystem {
+/// The POSIX file operations the store needs, on swift-system's `FileDescriptor`, with errors that keep
+/// the path and `errno`.
+///
+/// Reads open with `O_NONBLOCK` and refuse anything but a regular file, so a FIFO or a device in a
+/// session's place becomes an error instead of a reader blocked forever. Writes inside the data
+/// directory go through ``OpenDirectory``.
+public enum FileSystem {
   // MARK: - Reading
 
   /// Reads a whole regular file.
-  static func read(_ path: String) throws(CawError) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw failure("cannot read", path) }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0 else { throw failure("cannot read", path) }
-    // Read straight into an array of the file's size; a file that grew meanwhile is read on in chunks.
-    let capacity = Int(st.st_size) + 1
-    var failed = false
-    var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-      adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
-      while count < capacity {
-        let n = Glibc.read(fd, buffer.baseAddress! + count, capacity - count)
-        if n < 0 && errno == EINTR { continue }
-        if n < 0 { failed = true }
-        if n <= 0 { break }
-        count += n
+  ///
+  /// - Throws: ``CawError`` `.io` with the path and `errno` when it cannot be opened or read, or is not a
+  ///   regular file (a FIFO, a socket, a device).
+  public static func read(_ path: String) throws(CawError) -> [UInt8] {
+    let (file, size) = try openForReading(path)
+    do {
+      return try file.closeAfter { () throws -> [UInt8] in
+        // Read straight into an array of the file's size; a file that grew meanwhile is read on in chunks.
+        let capacity = size + 1
+        var failure: (any Error)?
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+          adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+          while count < capacity {
+            do {
+              let n = try file.read(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[count...])))
+              if n == 0 { break }
+              count += n
+            } catch {
+              failure = error
+              break
+            }
+          }
+        }
+        if let failure { throw failure }
+        guard bytes.count == capacity else { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+          let n = try chunk.withUnsafeMutableBytes { try file.read(into: $0) }
+          if n == 0 { return bytes }
+          bytes.append(contentsOf: chunk[0..<n])
+        }
       }
-    }
-    guard !failed else { throw failure("cannot read", path) }
-    guard bytes.count == capacity else { return bytes }
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw failure("cannot read", path)
-      }
-      if n == 0 { return bytes }
-      bytes.append(contentsOf: chunk[0..<n])
+    } catch {
+      throw failure("cannot read", path, error)
     }
   }
 
@@ -48,21 +58,62 @@ enum FileSystem {
     madvise(pointer, end - start, MADV_HUGEPAGE)
   }
 
-  /// The first `count` bytes of a file (fewer when it is shorter), or nil when it cannot be read.
+  /// The first `count` bytes of a regular file (fewer when it is shorter), or nil when it cannot be read.
   static func readPrefix(_ path: String, count: Int) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var bytes = [UInt8](repeating: 0, count: count)
-    var filled = 0
-    while filled < count {
-      let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, count - filled, off_t(filled)) }
-      if n < 0 && errno == EINTR { continue }
-      if n < 0 { return nil }
-      if n == 0 { break }
-      filled += n
+    guard let (file, _) = try? openForReading(path) else { return nil }
+    return try? file.closeAfter {
+      var bytes = [UInt8](repeating: 0, count: count)
+      var filled = 0
+      while filled < count {
+        let n = try bytes.withUnsafeMutableBytes {
+          try file.read(fromAbsoluteOffset: Int64(filled), into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
+        }
+        if n == 0 { break }
+        filled += n
+      }
+      return Array(bytes[..<filled])
     }
-    return Array(bytes[..<filled])
+  }
+
+  /// Opens a regular file for reading without blocking on it, and gives its size.
+  ///
+  /// - Throws: ``CawError`` `.io` when it cannot be opened or is not a regular file.
+  static func openForReading(_ path: String) throws(CawError) -> (FileDescriptor, size: Int) {
+    let file: FileDescriptor
+    do {
+      file = try FileDescriptor.open(path, .readOnly, options: [.nonBlocking, .closeOnExec])
+    } catch {
+      throw failure("cannot read", path, error)
+    }
+    do {
+      let st = try file.stat()
+      guard st.type == .regular else {
+        try? file.close()
+        throw CawError(.io, "cannot read \(path): it is \(describe(st.type)), not a regular file", path: path)
+      }
+      return (file, Int(st.size))
+    } catch let error as CawError {
+      throw error
+    } catch {
+      try? file.close()
+      throw failure("cannot read", path, error)
+    }
+  }
+
+  /// Calls `body` with each chunk of the regular file at `path`, in order.
+  static func forEachChunk(
+    ofFile path: String, _ body: (UnsafeRawBufferPointer) throws(CawError) -> Void
+  ) throws(CawError) {
+    let (file, _) = try openForReading(path)
+    defer { try? file.close() }
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+    defer { chunk.deallocate() }
+    while true {
+      let n: Int
+      do { n = try file.read(into: chunk) } catch { throw failure("cannot read", path, error) }
+      if n == 0 { return }
+      try body(UnsafeRawBufferPointer(rebasing: chunk[..<n]))
+    }
   }
 
   /// What `lstat` says of a path, or nil when it does not exist.
@@ -91,8 +142,13 @@ enum FileSystem {
 
   /// The entries of a directory, without `.` and `..`.
   static func entries(_ path: String) throws(CawError) -> [Entry] {
-    guard let dir = opendir(path) else { throw failure("cannot list", path) }
+    guard let dir = opendir(path) else { throw failure("cannot list", path, Errno(rawValue: Glibc.errno)) }
     defer { closedir(dir) }
+    return entries(of: dir)
+  }
+
+  /// The entries of an open directory stream, without `.` and `..`.
+  static func entries(of dir: OpaquePointer) -> [Entry] {
     var entries: [Entry] = []
     while let entry = readdir(dir) {
       let (name, exact) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -118,88 +174,18 @@ enum FileSystem {
     var current = path.hasPrefix("/") ? "" : "."
     for component in path.split(separator: "/") {
       current += "/" + component
-      if mkdir(current, 0o755) != 0 && errno != EEXIST { throw failure("cannot create directory", current) }
+      if mkdir(current, 0o755) != 0 && Glibc.errno != EEXIST {
+        throw failure("cannot create directory", current, Errno(rawValue: Glibc.errno))
+      }
     }
-    guard isDirectory(path) else { throw CawError(.io, "cannot create directory \(path): a file is in the way") }
+    guard isDirectory(path) else {
+      throw CawError(.io, "cannot create directory \(path): a file is in the way", path: path, errno: .fileExists)
+    }
   }
 
-  /// Replaces `path` atomically: writes a temp file in the same directory, fsyncs it, renames it over.
+  /// Replaces `path` atomically (a new file in the same directory, synced when `sync` is set, renamed over it).
   static func writeAtomically(_ bytes: [UInt8], to path: String, sync: Bool = true) throws(CawError) {
-    let directory = parent(of: path)
-    var template = Array("\(directory)/.\(baseName(of: path)).tmp-XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw failure("cannot write", path) }
-    let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    do throws(CawError) {
-      try writeAll(fd, bytes, path: path)
-      fchmod(fd, 0o644)
-      guard !sync || fsync(fd) == 0 else { throw failure("cannot sync", path) }
-      close(fd)
-      guard rename(tempPath, path) == 0 else { throw failure("cannot replace", path) }
-    } catch {
-      close(fd)
-      unlink(tempPath)
-      throw error
-    }
-    if sync { syncDirectory(directory) }
-  }
-
-  /// Copies the regular file `source` to `path` (created or truncated), in chunks.
-  static func copy(_ source: String, to path: String) throws(CawError) {
-    let input = open(source, O_RDONLY | O_CLOEXEC)
-    guard input >= 0 else { throw failure("cannot read", source) }
-    defer { close(input) }
-    let output = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard output >= 0 else { throw failure("cannot write", path) }
-    defer { close(output) }
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw failure("cannot read", source)
-      }
-      if n == 0 { return }
-      try writeAll(output, Array(chunk[0..<n]), path: path)
-    }
-  }
-
-  /// Overwrites (or creates) `path` with `bytes`, as Python's `Path.write_text` does.
-  static func overwrite(_ bytes: [UInt8], to path: String) throws(CawError) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw failure("cannot write", path) }
-    defer { close(fd) }
-    try writeAll(fd, bytes, path: path)
-  }
-
-  /// Appends `bytes` holding an exclusive `flock` on the file, the lock Python's `fcntl.flock` takes.
-  static func appendLocked(_ bytes: [UInt8], to path: String) throws(CawError) {
-    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw failure("cannot append to", path) }
-    defer { close(fd) }  // closing releases the lock, as in caw
-    while flock(fd, LOCK_EX) != 0 {
-      if errno != EINTR { throw failure("cannot lock", path) }
-    }
-    try writeAll(fd, bytes, path: path)
-  }
-
-  static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(CawError) {
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw failure("cannot write", path)
-      }
-      offset += n
-    }
-  }
-
-  private static func syncDirectory(_ path: String) {
-    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else { return }
-    fsync(fd)
-    close(fd)
+    try OpenDirectory.open(parent(of: path)).writeAtomically(bytes, to: baseName(of: path), sync: sync)
   }
 
   // MARK: - Paths
@@ -216,8 +202,30 @@ enum FileSystem {
     return String(path[path.index(after: slash)...])
   }
 
-  static func failure(_ what: String, _ path: String) -> CawError {
-    let reason = String(cString: strerror(errno))
-    return CawError(.io, "\(what) \(path): \(reason)")
+  /// Runs a system call again while it fails with `EINTR`.
+  static func retrying(_ call: () -> Int32) -> Int32 {
+    while true {
+      let result = call()
+      if result >= 0 || Glibc.errno != EINTR { return result }
+    }
+  }
+
+  /// An `.io` error for `what` on `path`, keeping `errno` (from `cause` when it is an `Errno`).
+  static func failure(_ what: String, _ path: String, _ cause: any Error) -> CawError {
+    if let error = cause as? CawError { return error }
+    let number = cause as? Errno
+    let reason = number.map { String(cString: strerror($0.rawValue)) } ?? String(describing: cause)
+    return CawError(.io, "\(what) \(path): \(reason)", path: path, errno: number, underlying: number == nil ? cause : nil)
+  }
+
+  private static func describe(_ type: FileType) -> String {
+    switch type {
+    case .directory: return "a directory"
+    case .fifo: return "a FIFO"
+    case .socket: return "a socket"
+    case .characterSpecial, .blockSpecial: return "a device"
+    case .symbolicLink: return "a symbolic link"
+    default: return "a special file"
+    }
   }
 }

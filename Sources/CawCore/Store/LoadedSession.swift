@@ -6,6 +6,14 @@ public struct LoadedSession: Sendable {
     case trajectoryFile = "trajectory.json"
     /// Rebuilt from `traj.jsonl` because `trajectory.json` was missing or unreadable.
     case eventLog = "traj.jsonl"
+    /// A Claude Code transcript (`<project>/<session>.jsonl`, with its subagents' transcripts).
+    case claudeTranscript = "claude-transcript"
+    /// A Codex rollout (`rollout-*.jsonl`).
+    case codexRollout = "codex-rollout"
+    /// opencode's JSON files (`storage/session`, `message`, `part`).
+    case opencodeStorage = "opencode-storage"
+    /// opencode's database (`opencode.db`).
+    case opencodeDatabase = "opencode.db"
   }
 
   /// The directory name.
@@ -28,6 +36,11 @@ public struct LoadedSession: Sendable {
   public var lastModified: Double
   /// Whether `trajectory.json` exists but could not be read (caught mid-rewrite, or damaged).
   public var trajectoryFileUnreadable = false
+  /// The store the session was read from.
+  public var origin: SessionOrigin = .caw
+  /// The agent's own record: for a native session the one it was read from; for a caw session the one it
+  /// links to, when that was looked up and found.
+  public var nativeRecord: NativeRecord?
 
   /// Creates a loaded session from its parts (the reader builds these; tests and UIs may too).
   public init(
@@ -47,6 +60,7 @@ public struct LoadedSession: Sendable {
 
   /// Whether the last turn is still in progress (more turns than finished `turn_end` lines).
   public var hasTurnInProgress: Bool {
+    if origin != .caw { return nativeRecord?.turnInProgress ?? false }
     guard status == .unfinished, let trajectory, let eventLog, source == .trajectoryFile else { return false }
     return trajectory.turns.count > eventLog.parentTurnEnds
   }

@@ -12,10 +12,10 @@ extension SessionReader {
   }
 
   /// `trajectory.json`: the trajectory and its problems, or why it could not be used.
-  struct TrajectoryFileRead: Sendable {
-    var trajectory: Trajectory?
-    var problems: [ReadProblem] = []
-    var reasons: [String] = []
+  package struct TrajectoryFileRead: Sendable {
+    package var trajectory: Trajectory?
+    package var problems: [ReadProblem] = []
+    package var reasons: [String] = []
   }
 
   /// `traj.jsonl`: its replay, or why it could not be read.
@@ -25,18 +25,30 @@ extension SessionReader {
     var reasons: [String] = []
   }
 
-  /// Reads `trajectory.json` (through ``ContentSkimmer`` when skimming and the file is regular).
-  func readTrajectory(_ file: String, sessionPath: String, skimmingContent: Bool) -> TrajectoryFileRead {
+  /// Reads `trajectory.json`: through ``ContentSkimmer`` when skimming; for a full read of a large file,
+  /// or one within a `budget`, as a marked skim whose strings are then read one by one (so the file and
+  /// its text are never both in memory, and too deep a nesting is refused after one chunk).
+  package func readTrajectory(
+    _ file: String, sessionPath: String, skimmingContent: Bool, budget: TextBudget = .unlimited
+  ) -> TrajectoryFileRead {
     var part = TrajectoryFileRead()
     guard mayRead(file, sessionPath: sessionPath, reasons: &part.reasons) else { return part }
-    // Skimmed, the content strings need not be held: read a copy without them when the file is regular.
-    if skimmingContent, let compact = try? ContentSkimmer.compact(file: file),
-      let (trajectory, problems) = try? Trajectory.read(compact, skimmingContent: true)
+    if skimmingContent {
+      // Skimmed, the content strings need not be held: read a copy without them when the file is regular.
+      switch try? ContentSkimmer.skim(file: file) {
+      case .compact(let compact, _)?:
+        if let (trajectory, problems) = try? Trajectory.read(compact, skimmingContent: true) {
+          return Self.decoded(trajectory, problems)
+        }
+      case .tooDeep(let error)?:
+        part.reasons.append("trajectory.json is not JSON (\(error))")
+        return part
+      default: break
+      }
+    } else if Self.readsMarked(size: Int(FileSystem.status(file)?.st_size ?? 0), budget: budget),
+      let read = readMarked(file, budget: budget)
     {
-      part.problems = problems
-      part.trajectory = trajectory
-      if trajectory == nil { part.reasons.append("trajectory.json: \(problems.first?.message ?? "not a trajectory")") }
-      return part
+      return read
     }
     let bytes: [UInt8]
     do {
@@ -47,13 +59,59 @@ extension SessionReader {
     }
     do {
       let (trajectory, problems) = try Trajectory.read(bytes, skimmingContent: skimmingContent)
-      part.problems = problems
-      part.trajectory = trajectory
-      if trajectory == nil { part.reasons.append("trajectory.json: \(problems.first?.message ?? "not a trajectory")") }
+      return Self.decoded(trajectory, problems)
     } catch {
       let what = bytes.isEmpty ? "is empty" : error.isTruncation ? "is torn (\(error))" : "is not JSON (\(error))"
       part.reasons.append("trajectory.json \(what)")
     }
+    return part
+  }
+
+  /// Whether a full read of a file of `size` bytes goes through a marked skim: when it is large, or could
+  /// hold more text than `budget` keeps (a smaller file cannot).
+  static func readsMarked(size: Int, budget: TextBudget) -> Bool {
+    size >= parallelReadSize || size > min(budget.perString, budget.total)
+  }
+
+  /// A full read of `trajectory.json` from a marked skim, its strings read within `budget`; nil when only
+  /// reading the whole file reports it exactly.
+  package func readMarked(_ file: String, budget: TextBudget) -> TrajectoryFileRead? {
+    let marker = ContentMarker()
+    switch try? ContentSkimmer.skim(file: file, marking: marker) {
+    case .tooDeep(let error)?:
+      return TrajectoryFileRead(reasons: ["trajectory.json is not JSON (\(error))"])
+    case .compact(let compact, let ranges)?:
+      guard let (trajectory, problems) = try? Trajectory.read(compact) else { return nil }
+      guard let trajectory, let strings = try? ContentStrings(path: file, ranges: ranges, marker: marker) else {
+        return Self.decoded(trajectory, problems)
+      }
+      var left = budget.total
+      var invalidUTF8 = false
+      var unread = Set(ranges.indices)
+      let read = try? trajectory.mappingContent { (text) throws(CawError) -> String in
+        guard let index = marker.index(of: text) else { return text }
+        unread.remove(index)
+        let read = try strings.text(index, limit: min(budget.perString, max(left, 0)))
+        left -= read.text.utf8.count
+        invalidUTF8 = invalidUTF8 || read.sawInvalidUTF8
+        return read.omittedBytes > 0 ? read.text + TextBudget.omissionNote(read.omittedBytes) : read.text
+      }
+      guard let read else { return nil }
+      // A string the trajectory does not use (`text` in a tool call) is still part of the file: the full
+      // read notes its invalid UTF-8, so this one does too.
+      if !invalidUTF8 { invalidUTF8 = unread.contains { (try? strings.isValidUTF8($0)) != true } }
+      var all = problems
+      if invalidUTF8 && all.first != Trajectory.invalidUTF8Problem() { all.insert(Trajectory.invalidUTF8Problem(), at: 0) }
+      return Self.decoded(read, all)
+    default:
+      return nil
+    }
+  }
+
+  /// The read of a decoded trajectory (nil: the file is JSON but not a trajectory).
+  private static func decoded(_ trajectory: Trajectory?, _ problems: [ReadProblem]) -> TrajectoryFileRead {
+    var part = TrajectoryFileRead(trajectory: trajectory, problems: problems)
+    if trajectory == nil { part.reasons.append("trajectory.json: \(problems.first?.message ?? "not a trajectory")") }
     return part
   }
 
@@ -73,7 +131,7 @@ extension SessionReader {
 
   /// Whether a file of the session exists and may be read: not a directory, not a link out of the
   /// session directory (noting why not in `reasons`).
-  private func mayRead(_ file: String, sessionPath: String, reasons: inout [String]) -> Bool {
+  func mayRead(_ file: String, sessionPath: String, reasons: inout [String]) -> Bool {
     guard FileSystem.status(file) != nil else { return false }
     let name = FileSystem.baseName(of: file)
     if let escape = linkEscape(file, inside: sessionPath, named: "the session directory") {

@@ -88,9 +88,10 @@ public struct SessionReader: Sendable {
     loadDirectory(named: try resolve(id), skimmingContent: skimmingContent)
   }
 
-  /// The full id of the one session named by `idOrPrefix`.
+  /// The full id (directory name) of the one session named by `idOrPrefix`; any name `list` shows is
+  /// accepted (see ``SessionID/validateForReading(_:)``).
   public func resolve(_ idOrPrefix: String) throws(CawError) -> String {
-    try SessionID.validate(idOrPrefix)
+    try SessionID.validateForReading(idOrPrefix)
     // A whole id needs no listing: it is the session when its entry is a directory or a link.
     if let st = FileSystem.status(dataDirectory.sessionsPath + "/" + idOrPrefix),
       st.st_mode & S_IFMT == S_IFDIR || st.st_mode & S_IFMT == S_IFLNK, FileSystem.isDirectory(dataDirectory.sessionsPath)
@@ -110,8 +111,11 @@ public struct SessionReader: Sendable {
     }
   }
 
-  /// Reads one directory under `sessions/`; never throws, a failure is a broken session.
-  public func loadDirectory(named name: String, skimmingContent: Bool = false) -> LoadedSession {
+  /// Reads one directory under `sessions/`; never throws, a failure is a broken session. A full read keeps
+  /// its text within `budget` (strings cut short end with a note saying so).
+  public func loadDirectory(
+    named name: String, skimmingContent: Bool = false, budget: TextBudget = .unlimited
+  ) -> LoadedSession {
     let path = dataDirectory.sessionsPath + "/" + name
     var session = LoadedSession(
       id: name, path: path, trajectory: nil, source: nil, status: .broken, brokenReason: nil, problems: [],
@@ -132,11 +136,11 @@ public struct SessionReader: Sendable {
     let size = [trajectoryPath, logPath].reduce(0) { $0 + Int(FileSystem.status($1)?.st_size ?? 0) }
     let parts =
       size < Self.parallelReadSize
-      ? [SessionFilePart.trajectory(readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent)),
+      ? [SessionFilePart.trajectory(readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent, budget: budget)),
         .eventLog(readEventLog(logPath, sessionPath: path, skimmingContent: skimmingContent))]
       : Self.inParallel(2) { index in
         index == 0
-          ? .trajectory(readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent))
+          ? .trajectory(readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent, budget: budget))
           : .eventLog(readEventLog(logPath, sessionPath: path, skimmingContent: skimmingContent))
       }
     guard case .trajectory(let fromTrajectory) = parts[0], case .eventLog(let fromLog) = parts[1] else {
@@ -147,13 +151,18 @@ public struct SessionReader: Sendable {
     if let trajectory = fromTrajectory.trajectory {
       session.trajectory = trajectory
       session.source = .trajectoryFile
+      // traj.jsonl could not be read (a FIFO, a directory, a link out): say so even though it is not needed.
+      session.problems += fromLog.reasons.map { ReadProblem(location: "traj.jsonl", message: $0) }
     } else if !fromTrajectory.reasons.isEmpty {
       session.trajectoryFileUnreadable = true
     }
     if let replay = fromLog.replay {
       session.eventLog = replay
       if session.trajectory == nil {
-        if let trajectory = replay.trajectory {
+        if var trajectory = replay.trajectory {
+          if trajectory.model.isEmpty, trajectory.agent == Provider.claudeCode.rawValue {
+            trajectory.model = claudeModelFromRawOutput(sessionPath: path) ?? ""
+          }
           session.trajectory = trajectory
           session.source = .eventLog
           session.problems += reasons.map { ReadProblem(location: "", message: $0 + "; read traj.jsonl instead") }

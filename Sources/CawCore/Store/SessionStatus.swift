@@ -4,6 +4,8 @@ public enum SessionStatus: String, Sendable, Equatable, CaseIterable {
   case finished
   /// Ended on the provider's usage limit.
   case usageLimited = "usage-limited"
+  /// Its last turn ended on an error (an API error; see ``Trajectory/failedTurns``).
+  case failed
   /// Not ended: running, between turns, or abandoned (caw writes nothing that tells these apart).
   case unfinished
   /// No trajectory could be read from its files.
@@ -11,7 +13,9 @@ public enum SessionStatus: String, Sendable, Equatable, CaseIterable {
 
   /// The status a readable trajectory implies.
   public init(_ trajectory: Trajectory) {
-    if trajectory.completedAt.isEmpty {
+    if trajectory.lastTurnFailed {
+      self = .failed
+    } else if trajectory.completedAt.isEmpty {
       self = .unfinished
     } else {
       self = trajectory.usageLimited ? .usageLimited : .finished

@@ -36,6 +36,17 @@ public struct SessionSummary: Sendable, Equatable {
   public var source: LoadedSession.Source?
   /// What was wrong in the files.
   public var problems: [ReadProblem]
+  /// Turns whose cost is unknown (see ``UnpricedTurns``): the cost is then a lower bound, or unknown.
+  public var unpricedTurnCount: Int
+  /// The store the session was read from.
+  public var origin: SessionOrigin = .caw
+  /// The key the agent's CLI resumes the session by (caw's rule, spec §4.3), `""` when none was recorded.
+  public var resumeKey = ""
+  /// The agent's own record of the session: the file a native session was read from, or the one a caw
+  /// session links to when known.
+  public var nativePath: String?
+  /// A title the agent or the user gave the session (native stores), `""` when none.
+  public var title = ""
 
   /// Summarises a loaded session.
   public init(_ session: LoadedSession) {
@@ -58,5 +69,10 @@ public struct SessionSummary: Sendable, Equatable {
     hasTurnInProgress = session.hasTurnInProgress
     source = session.source
     problems = session.problems
+    unpricedTurnCount = t.map { UnpricedTurns.indices($0).count } ?? 0
+    origin = session.origin
+    if let t, let provider = Provider(name: t.agent) { resumeKey = provider.resumeKey(from: t) ?? "" }
+    nativePath = session.nativeRecord?.path
+    title = session.nativeRecord?.title ?? ""
   }
 }

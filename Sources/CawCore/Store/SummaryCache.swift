@@ -26,22 +26,12 @@ public struct SummaryCache: Sendable {
 
   /// The cache file of one data directory: named after a hash of its real path.
   func file(for dataDirectory: DataDirectory) -> String? {
-    guard let real = FileSystem.realPath(dataDirectory.path) else { return nil }
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in real.utf8 {
-      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
-    }
-    let hex = String(hash, radix: 16)
-    return "\(directory)/summaries-\(String(repeating: "0", count: 16 - hex.count) + hex).bin"
+    CacheKey.name(for: dataDirectory).map { "\(directory)/summaries-\($0).bin" }
   }
 
   /// Whether the cache directory lies inside the data directory, where the reader must never write.
   func isInside(_ dataDirectory: DataDirectory) -> Bool {
-    guard let data = FileSystem.realPath(dataDirectory.path) else { return true }
-    var cache = directory
-    while FileSystem.realPath(cache) == nil, cache.count > 1 { cache = FileSystem.parent(of: cache) }
-    guard let real = FileSystem.realPath(cache) else { return false }
-    return real == data || real.hasPrefix(data + "/")
+    CacheKey.isInside(directory, dataDirectory)
   }
 
   /// Summaries of the sessions `ids`, newest first, from the cache where their stamps match, read
@@ -64,8 +54,8 @@ public struct SummaryCache: Sendable {
   /// The entries of the cache file of `data` (paths set for `data`), empty when there is none or it
   /// does not decode.
   func load(for data: DataDirectory) -> [String: SummaryIndex.Entry] {
-    guard !isInside(data), let file = file(for: data),
-      var entries = (try? FileSystem.read(file)).flatMap(SummaryCacheFile.decode)
+    guard !isInside(data), let file = file(for: data), let real = FileSystem.realPath(data.path),
+      var entries = (try? FileSystem.read(file)).flatMap({ SummaryCacheFile.decode($0, directory: real) })
     else { return [:] }
     for id in entries.keys { entries[id]?.summary.path = data.sessionsPath + "/" + id }
     return entries
@@ -73,10 +63,11 @@ public struct SummaryCache: Sendable {
 
   /// Writes the entries of `ids` to the cache file of `data` (failures are ignored: it is only a cache).
   func save(_ index: SummaryIndex, ids: [String], for data: DataDirectory) {
-    guard !isInside(data), let file = file(for: data) else { return }
+    guard !isInside(data), let file = file(for: data), let real = FileSystem.realPath(data.path) else { return }
     let entries = ids.compactMap { index.entries[$0] }.filter { $0.stamps != nil }
     try? FileSystem.makeDirectories(directory)
-    try? FileSystem.writeAtomically(SummaryCacheFile.encode(entries), to: file, sync: false)
+    try? FileSystem.writeAtomically(SummaryCacheFile.encode(entries, directory: real), to: file, sync: false)
+    pruneOrphans()
   }
 }
 

@@ -8,6 +8,13 @@ public enum Format {
     return "$" + fixed(usd, 2)
   }
 
+  /// A cost of which `unpricedTurns` of `turns` turns have no price: `unknown` when none has one, `≥$1.23`
+  /// when some have, else ``cost(_:)``.
+  public static func cost(_ usd: Double, unpricedTurns: Int, turns: Int) -> String {
+    guard unpricedTurns > 0 else { return cost(usd) }
+    return unpricedTurns >= turns && usd == 0 ? "unknown" : "≥" + cost(usd)
+  }
+
   /// A cost with four decimals, for tables where cents are too coarse: `$0.0841`.
   public static func preciseCost(_ usd: Double) -> String {
     "$" + fixed(usd, 4)

@@ -27,7 +27,8 @@ public enum ISOTime {
     string(secondsSince1970: Date().timeIntervalSince1970)
   }
 
-  private static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+  /// The civil date (year, month, day) of a day number (days since 1970-01-01).
+  static func civil(fromDays z0: Int) -> (Int, Int, Int) {
     let z = z0 + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
     let doe = z - era * 146097
@@ -39,7 +40,8 @@ public enum ISOTime {
     return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
   }
 
-  private static func pad(_ value: Int, _ width: Int) -> String {
+  /// `value` with leading zeros to `width` digits.
+  static func pad(_ value: Int, _ width: Int) -> String {
     let s = String(value)
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
   }

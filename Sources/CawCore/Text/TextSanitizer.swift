@@ -37,15 +37,18 @@ public enum TextSanitizer {
   private static func sanitize(_ text: String, keepNewlines: Bool) -> String {
     guard text.unicodeScalars.contains(where: { replacement(for: $0, keepNewlines: keepNewlines) != nil })
     else { return text }
-    var out = String.UnicodeScalarView()
+    // Built as UTF-8 bytes: appending to a `String.UnicodeScalarView` copies the whole string each time,
+    // which made a megabyte of coloured build log take seconds.
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + text.utf8.count / 4)
     for scalar in text.unicodeScalars {
       if let replacement = replacement(for: scalar, keepNewlines: keepNewlines) {
-        out.append(contentsOf: replacement.unicodeScalars)
+        out.append(contentsOf: replacement.utf8)
       } else {
-        out.append(scalar)
+        out.append(contentsOf: UTF8.encode(scalar)!)
       }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   private static func replacement(for scalar: Unicode.Scalar, keepNewlines: Bool) -> String? {

@@ -28,6 +28,8 @@ public enum Action: Equatable, Sendable {
   case runStarted(sessionID: String)
   /// An export, a run or a copy could not be done; the reason is shown.
   case effectFailed(String)
+  /// The agent CLI's own UI exited; the terminal is back. `sessionID` is the session it had open.
+  case interactiveEnded(sessionID: String?, message: String)
   /// The export file exists; the user is asked before it is replaced.
   case exportNeedsConfirmation(TrajectoryPath, ExportFormat, path: String)
   /// A trajectory was exported.

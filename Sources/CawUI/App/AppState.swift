@@ -140,12 +140,23 @@ public struct AppState: Equatable, Sendable {
     return current
   }
 
-  /// Whether turn `turn` of the trajectory at `path` is still in progress.
+  /// Whether turn `turn` of the trajectory at `path` is still in progress: it is open and a run records
+  /// it, or its files are still being written. In a subagent: its last turn while every tool call on the
+  /// way down is still waiting for its result.
   public func isInProgress(_ path: TrajectoryPath, turn: Int) -> Bool {
-    guard path.steps.isEmpty, let summary = summaries.first(where: { $0.id == path.sessionID }),
-      summary.hasTurnInProgress
+    guard let summary = summaries.first(where: { $0.id == path.sessionID }), summary.hasTurnInProgress,
+      run(recording: path.sessionID) != nil || summary.isBeingWritten(now: now)
     else { return false }
-    return turn == summary.turnCount - 1
+    guard let first = path.steps.first else { return turn == summary.turnCount - 1 }
+    guard first.turn == summary.turnCount - 1, let sub = trajectory(at: path), turn == sub.turns.count - 1 else {
+      return false
+    }
+    var current = TrajectoryPath(sessionID: path.sessionID)
+    for step in path.steps {
+      guard let call = toolCall(at: current, step), call.output.isEmpty, !call.isError else { return false }
+      current.steps.append(step)
+    }
+    return true
   }
 
   /// The tool call at `step` of the trajectory at `path`.

@@ -14,8 +14,8 @@ public enum Dialog: Hashable, Sendable {
   case confirmOverwrite(TrajectoryPath, ExportFormat, path: String)
   /// Whether to stop the run recording a session.
   case confirmStop(RunRecord)
-  /// What to copy for `sessionID`: its resume handle or the resume command.
-  case copy(sessionID: String)
+  /// What to copy: the focused message, the resume handle, or a resume command.
+  case copy(CopyChoices)
   /// Quitting while runs record: stop them, leave them running, or stay.
   case quitWithRuns([RunRecord])
 }

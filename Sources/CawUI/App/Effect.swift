@@ -13,6 +13,8 @@ public enum Effect: Equatable, Sendable {
   case refreshSessions(Set<String>)
   /// Start a detached `caw-tui run` or `resume` (answers `.runStarted` or `.effectFailed`).
   case startRun(RunRequest)
+  /// Hand the terminal to the agent CLI's own UI until it exits (answers `.interactiveEnded`).
+  case openInteractive(InteractiveRequest)
   /// Ask these runs to stop, as Ctrl-C would.
   case stopRuns([RunRecord])
   /// Write the trajectory at the path in a format to a file (answers `.exported`,

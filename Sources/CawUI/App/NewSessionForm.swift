@@ -1,8 +1,9 @@
-/// The `n` form: provider, model or tier, reasoning, system prompt, working directory, prompt.
+/// The `n` form: provider, model or tier, reasoning, system prompt, working directory, prompt, then
+/// (optional) a subagents file and whether to open the agent's own interactive UI instead of a run.
 public struct NewSessionForm: Hashable, Sendable {
   /// One field of the form.
   public enum Field: Int, CaseIterable, Hashable, Sendable {
-    case provider, model, reasoning, systemPrompt, directory, prompt
+    case provider, model, reasoning, systemPrompt, directory, prompt, agents, mode
 
     /// The label shown before the value.
     public var label: String {
@@ -13,6 +14,8 @@ public struct NewSessionForm: Hashable, Sendable {
       case .systemPrompt: "System prompt"
       case .directory: "Directory"
       case .prompt: "Prompt"
+      case .agents: "Subagents"
+      case .mode: "Start as"
       }
     }
 
@@ -24,7 +27,9 @@ public struct NewSessionForm: Hashable, Sendable {
       case .reasoning: "low, medium, high…; empty for none"
       case .systemPrompt: "empty for none"
       case .directory: "where the agent works"
-      case .prompt: "the first message; Enter starts the session"
+      case .prompt: "the first message; Enter starts the session (Tab: subagents, interactive)"
+      case .agents: "a JSON file of subagent specs (as run --agents takes); empty for none"
+      case .mode: "Space switches: a recorded run in the background, or the agent's own interactive UI"
       }
     }
   }
@@ -37,6 +42,9 @@ public struct NewSessionForm: Hashable, Sendable {
     public var systemPrompt = ""
     public var directory = ""
     public var prompt = ""
+    public var agents = ""
+    /// Whether to open the agent's own interactive UI instead of starting a recorded run.
+    public var interactive = false
 
     /// Values with the directory filled in.
     public init(directory: String = "") { self.directory = directory }
@@ -51,6 +59,8 @@ public struct NewSessionForm: Hashable, Sendable {
         case .systemPrompt: systemPrompt
         case .directory: directory
         case .prompt: prompt
+        case .agents: agents
+        case .mode: interactive ? "interactive: the agent's own UI, here" : "background run, recorded"
         }
       }
       set {
@@ -61,6 +71,8 @@ public struct NewSessionForm: Hashable, Sendable {
         case .systemPrompt: systemPrompt = newValue
         case .directory: directory = newValue
         case .prompt: prompt = newValue
+        case .agents: agents = newValue
+        case .mode: break
         }
       }
     }
@@ -74,8 +86,8 @@ public struct NewSessionForm: Hashable, Sendable {
   /// A fresh form whose directory defaults to `directory`.
   public init(directory: String) { values = Values(directory: directory) }
 
-  /// Whether the form is on its last field.
-  public var onLastField: Bool { field == Field.allCases.last }
+  /// Whether Enter starts the session: on the prompt and the optional fields after it.
+  public var startsOnEnter: Bool { field.rawValue >= Field.prompt.rawValue }
 
   /// Moves to the next (or previous) field, staying within the form.
   public mutating func step(forward: Bool) {

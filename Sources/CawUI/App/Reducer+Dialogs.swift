@@ -7,13 +7,8 @@ extension Reducer {
     case .resume:
       guard let id = state.selectedID else { return say("Select a session to resume", &state) }
       if state.run(recording: id) != nil { return say("A run is already recording this session", &state) }
+      if let reason = cannotResume(id, "resume", state) { return say(reason, &state) }
       if let t = state.trajectories[id] {
-        guard let provider = Provider(name: t.agent) else {
-          return say("Cannot resume: unknown provider '\(TextSanitizer.singleLine(t.agent))'", &state)
-        }
-        guard provider.resumeKey(from: t) != nil else {
-          return say("Cannot resume \(id.prefix(8)): no resume key was persisted for this session", &state)
-        }
         let directory = t.workingDirectory.map { "in \($0) (recorded)" }
           ?? "in \(state.defaultDirectory) (no directory was recorded)"
         state.dialog = .resume(sessionID: id, directory: directory, text: "")
@@ -26,8 +21,10 @@ extension Reducer {
       guard let path = focusedTrajectoryPath(state) else { return say("Select a session to export", &state) }
       state.dialog = .exportFormat(path)
     case .copy:
-      guard let id = state.selectedID else { return say("Select a session first", &state) }
-      state.dialog = .copy(sessionID: id)
+      guard let id = focusedTrajectoryPath(state)?.sessionID ?? state.selectedID else {
+        return say("Select a session first", &state)
+      }
+      state.dialog = .copy(CopyChoices(sessionID: id, state: state))
     case .stopRun:
       guard let id = state.selectedID, let run = state.run(recording: id) else {
         return say("No run is recording this session", &state)
@@ -43,6 +40,26 @@ extension Reducer {
       break
     }
     return []
+  }
+
+  /// `i`: the selected session in its CLI's own UI, when it can be resumed and no run records it.
+  func openInteractive(_ state: inout AppState) -> [Effect] {
+    guard let id = state.selectedID else { return say("Select a session to open", &state) }
+    if state.run(recording: id) != nil { return say("A run is recording this session; stop it (x) first", &state) }
+    if let reason = cannotResume(id, "open", state) { return say(reason, &state) }
+    return [.openInteractive(.session(id))]
+  }
+
+  /// Why the loaded session `id` cannot be continued by its CLI (`verb` it), nil when it can or is not loaded.
+  private func cannotResume(_ id: String, _ verb: String, _ state: AppState) -> String? {
+    guard let t = state.trajectories[id] else { return nil }
+    guard let provider = Provider(name: t.agent) else {
+      return "Cannot \(verb): unknown provider '\(TextSanitizer.singleLine(t.agent))'"
+    }
+    guard provider.resumeKey(from: t) != nil else {
+      return "Cannot \(verb) \(id.prefix(8)): no resume key was persisted for this session"
+    }
+    return nil
   }
 
   /// A key pressed while a dialog is open.
@@ -85,8 +102,8 @@ extension Reducer {
       guard key == .character("y") else { return [] }
       state.message = "Stopping the run recording \(run.sessionID.prefix(8)); its recorded turns are kept"
       return [.stopRuns([run])]
-    case .copy(let id):
-      return copyKey(key, id, &state)
+    case .copy(let choices):
+      return copyKey(key, choices, &state)
     case .quitWithRuns(let runs):
       switch key {
       case .character("s"):
@@ -111,18 +128,27 @@ extension Reducer {
     switch key {
     case .tab, .down: form.step(forward: true)
     case .backTab, .up: form.step(forward: false)
-    case .enter where !form.onLastField: form.step(forward: true)
+    case .enter where !form.startsOnEnter: form.step(forward: true)
     case .enter:
       guard Provider(name: form.values.provider.filter { !$0.isWhitespace }) != nil else {
         form.field = .provider
         state.dialog = .newSession(form)
         return say("Unknown provider: use claude_code, codex or opencode", &state)
       }
+      if form.values.interactive {
+        guard form.values.agents.allSatisfy(\.isWhitespace) else {
+          return say("Subagents need a recorded run: clear the file or start in the background", &state)
+        }
+        state.dialog = nil
+        return [.openInteractive(.start(form.values))]
+      }
       guard !form.values.prompt.allSatisfy(\.isWhitespace) else {
         return say("Type the first prompt", &state)
       }
       state.dialog = nil
       return [.startRun(.start(form.values))]
+    case _ where form.field == .mode:
+      if key == .character(" ") || key == .left || key == .right { form.values.interactive.toggle() }
     default:
       var value = form.values[form.field]
       edit(&value, key)
@@ -132,15 +158,24 @@ extension Reducer {
     return []
   }
 
-  private func copyKey(_ key: Key, _ id: String, _ state: inout AppState) -> [Effect] {
-    guard case .character(let c) = key, c == "h" || c == "c" else { return [] }
+  private func copyKey(_ key: Key, _ choices: CopyChoices, _ state: inout AppState) -> [Effect] {
+    guard case .character(let c) = key, "hcnm".contains(c) else { return [] }
     state.dialog = nil
+    if c == "m" {
+      guard let message = choices.message else { return say("Open a transcript or a tool call to copy a message", &state) }
+      return [.copyToClipboard(message, label: choices.messageLabel)]
+    }
+    let id = choices.sessionID
     guard let t = state.trajectories[id], let handle = try? ResumeHandle.forTrajectory(t) else {
       return say("No resume handle: the session has no resume key yet", &state)
     }
-    if c == "h" { return [.copyToClipboard(handle.encoded, label: "the resume handle")] }
-    let dataOption = state.dataPath.isEmpty ? "" : "--data-dir \(Invocation.shellQuoted(state.dataPath)) "
-    return [.copyToClipboard("caw-tui resume \(dataOption)\(id) ", label: "the resume command")]
+    switch c {
+    case "h": return [.copyToClipboard(handle.encoded, label: "the resume handle")]
+    case "n": return choices.nativeCommand.map { [.copyToClipboard($0, label: choices.nativeLabel)] } ?? []
+    default:
+      let dataOption = state.dataPath.isEmpty ? "" : "--data-dir \(Invocation.shellQuoted(state.dataPath)) "
+      return [.copyToClipboard("caw-tui resume \(dataOption)\(Invocation.shellQuoted(id)) ", label: "the resume command")]
+    }
   }
 
   /// Applies an editing key to a line of text.

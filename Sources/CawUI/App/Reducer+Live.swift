@@ -27,6 +27,9 @@ extension Reducer {
     case .effectFailed(let reason):
       state.message = TextSanitizer.singleLine(reason, limit: 300)
       return []
+    case .interactiveEnded(let id, let message):
+      state.message = TextSanitizer.singleLine(message, limit: 300)
+      return id.map { [.refreshSessions([$0])] } ?? [.listSessions]
     case .exportNeedsConfirmation(let path, let format, let file):
       state.dialog = .confirmOverwrite(path, format, path: file)
       return []
@@ -71,11 +74,12 @@ extension Reducer {
     return effects
   }
 
-  /// After a session was read again: when following a live session (a run records it, or a turn is
-  /// open), the timeline and an open transcript of it move to the newest event. Finished sessions open
-  /// at their first turn as usual.
+  /// After a session was read again: when following a live session (a run records it, or its open
+  /// turn is still being written), the timeline and an open transcript of it move to the newest event.
+  /// Finished sessions open at their first turn as usual.
   func followNewest(_ id: String, _ state: inout AppState) {
-    let live = state.run(recording: id) != nil || state.summaries.first { $0.id == id }?.hasTurnInProgress == true
+    let live =
+      state.run(recording: id) != nil || state.summaries.first { $0.id == id }?.isBeingWritten(now: state.now) == true
     guard state.following, live, id == state.selectedID, let t = state.trajectories[id] else { return }
     let rows = PaneGeometry.tableRows(ScreenLayout(size: state.size, focus: state.focus).panes[.timeline] ?? Rect(state.size))
     state.timelineScroll.select(t.turns.count - 1, count: t.turns.count, visible: rows)

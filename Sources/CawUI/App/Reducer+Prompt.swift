@@ -1,3 +1,5 @@
+import CawCore
+
 extension Reducer {
   /// A key typed while the footer prompt is open.
   func promptKey(_ key: Key, _ state: inout AppState) -> [Effect] {
@@ -29,35 +31,87 @@ extension Reducer {
 
   // MARK: - Search
 
-  /// Finds `query` in the open document and moves to the first match at or after the cursor.
+  /// Finds `query` in the open document, unfolding what hides it (see ``reveal(_:_:)``), and moves to the
+  /// first match at or after the cursor.
   func startSearch(_ query: String, _ state: inout AppState) {
     guard !query.isEmpty, !state.stack.isEmpty else {
       state.search = nil
       return
     }
-    let matches = Self.matches(of: query, in: Documents.lines(state))
+    reveal(query, &state)
+    var matches = Self.matches(of: query, state)
+    if matches.isEmpty, openTurn(with: query, forward: true, &state) { matches = Self.matches(of: query, state) }
     let cursor = state.stack[state.stack.count - 1].scroll.cursor
-    state.search = Search(query: query, matches: matches, current: matches.firstIndex { $0 >= cursor } ?? 0)
+    state.search = Search(
+      query: query, matches: matches, current: matches.firstIndex { $0 >= cursor } ?? 0, turn: Self.transcriptTurn(state.page))
     jumpToMatch(&state)
   }
 
-  /// Moves to the next or previous match, wrapping around.
+  /// Moves to the next or previous match; past the last (or first) one of a transcript's turn, on into the
+  /// next (or previous) turn with a match, else around.
   func stepMatch(_ state: inout AppState, forward: Bool) {
     guard var search = state.search, !search.matches.isEmpty else {
       state.message = state.search == nil ? "No search yet: / searches" : state.search?.counter
       return
     }
-    search.current = (search.current + (forward ? 1 : search.matches.count - 1)) % search.matches.count
+    let last = search.matches.count - 1
+    if search.current == (forward ? last : 0), openTurn(with: search.query, forward: forward, &state) {
+      let matches = Self.matches(of: search.query, state)
+      search = Search(query: search.query, matches: matches, current: forward ? 0 : matches.count - 1, turn: Self.transcriptTurn(state.page))
+    } else {
+      search.current = (search.current + (forward ? 1 : last)) % search.matches.count
+    }
     state.search = search
     jumpToMatch(&state)
+  }
+
+  /// Opens the nearest other turn of the open transcript, after or before this one and around, whose
+  /// rows hold `query` (with what hides it unfolded); false, changing nothing, when no other turn does.
+  private func openTurn(with query: String, forward: Bool, _ state: inout AppState) -> Bool {
+    guard case .transcript(let path, let turn) = state.page, let turns = state.trajectory(at: path)?.turns, turns.count > 1
+    else { return false }
+    let needle = query.lowercased()
+    for distance in 1..<turns.count {
+      let other = ((turn + (forward ? distance : -distance)) % turns.count + turns.count) % turns.count
+      // Only a turn whose text holds the query is laid out.
+      guard Self.mentions(turns[other], needle) else { continue }
+      var next = state
+      next.stack[next.stack.count - 1] = PageState(.transcript(path, turn: other))
+      reveal(query, &next)
+      if !Self.matches(of: query, next).isEmpty {
+        state = next
+        return true
+      }
+    }
+    return false
+  }
+
+  /// The turn of a transcript page.
+  private static func transcriptTurn(_ page: Page) -> Int? {
+    if case .transcript(_, let turn) = page { return turn }
+    return nil
+  }
+
+  /// Whether any text of `turn` (prompt, text, thinking, tool names, arguments and outputs) holds `needle`
+  /// (lowercased), ignoring case.
+  private static func mentions(_ turn: Turn, _ needle: String) -> Bool {
+    if turn.input.lowercased().contains(needle) { return true }
+    return turn.output.contains { block in
+      switch block {
+      case .text(let text), .thinking(let text): return text.lowercased().contains(needle)
+      case .toolUse(let call):
+        return call.name.lowercased().contains(needle) || call.output.lowercased().contains(needle)
+          || JSONPretty.compact(call.arguments).lowercased().contains(needle)
+      }
+    }
   }
 
   /// Recomputes the matches after the document changed (thinking shown, output expanded).
   func refreshSearch(_ state: inout AppState) {
     guard let search = state.search else { return }
-    let matches = Self.matches(of: search.query, in: Documents.lines(state))
+    let matches = Self.matches(of: search.query, state)
     state.search = Search(
-      query: search.query, matches: matches, current: min(search.current, max(matches.count - 1, 0)))
+      query: search.query, matches: matches, current: min(search.current, max(matches.count - 1, 0)), turn: search.turn)
   }
 
   private func jumpToMatch(_ state: inout AppState) {
@@ -72,6 +126,48 @@ extension Reducer {
     } else {
       state.stack[state.stack.count - 1].scroll.select(row, count: count, visible: rows)
     }
+  }
+
+  /// Unfolds what hides `query`: a tool call's folded output when it holds it, or the turn's thinking when a
+  /// hidden thinking block holds it.
+  private func reveal(_ query: String, _ state: inout AppState) {
+    let needle = query.lowercased()
+    switch state.page {
+    case .toolCall(let path, let step):
+      guard !state.stack[state.stack.count - 1].expanded, let call = state.toolCall(at: path, step) else { return }
+      // Every match is shown, also those in the rows the fold leaves shown.
+      if TextWrap.lineCount(call.output) > ToolCallDocument.collapsedOutputLines, call.output.lowercased().contains(needle) {
+        state.stack[state.stack.count - 1].expanded = true
+      }
+    case .transcript(let path, let turn):
+      guard !state.showThinking, let t = state.trajectory(at: path), t.turns.indices.contains(turn) else { return }
+      let hidden = t.turns[turn].output.contains {
+        if case .thinking(let text) = $0 { return text.lowercased().contains(needle) }
+        return false
+      }
+      if hidden { state.showThinking = true }
+    case .browser, .subagent:
+      return
+    }
+  }
+
+  /// The rows of the open document holding `query`; in a transcript, a tool call whose output or
+  /// arguments hold it past what the transcript shows matches on its heading row (Enter opens it there).
+  static func matches(of query: String, _ state: AppState) -> [Int] {
+    let lines = Documents.lines(state)
+    var rows = matches(of: query, in: lines)
+    guard case .transcript(let path, let turn) = state.page, let t = state.trajectory(at: path), t.turns.indices.contains(turn)
+    else { return rows }
+    let needle = query.lowercased()
+    let shown = Set(rows.compactMap { lines[$0].block })
+    for (index, block) in t.turns[turn].output.enumerated() where !shown.contains(index) {
+      guard case .toolUse(let call) = block,
+        call.output.lowercased().contains(needle) || JSONPretty.compact(call.arguments).lowercased().contains(needle),
+        let head = lines.firstIndex(where: { $0.block == index && $0.heading == .toolCall })
+      else { continue }
+      rows.append(head)
+    }
+    return rows.sorted()
   }
 
   /// The rows of `lines` containing `query`, ignoring case.

@@ -110,6 +110,10 @@ public struct Reducer: Sendable {
       return reconcileSelection(&state)
     case .search: state.prompt = Prompt(.search)
     case .nextMatch, .previousMatch: stepMatch(&state, forward: command == .nextMatch)
+    case .nextMessage, .previousMessage:
+      jump(to: .message, forward: command == .nextMessage, &state)
+    case .nextToolCall, .previousToolCall:
+      jump(to: .toolCall, forward: command == .nextToolCall, &state)
     case .toggleThinking:
       state.showThinking.toggle()
       refreshSearch(&state)
@@ -129,6 +133,8 @@ public struct Reducer: Sendable {
     case .help: state.showingHelp.toggle()
     case .resume, .newSession, .export, .copy, .stopRun, .quit:
       return openDialog(for: command, &state)
+    case .interactive:
+      return openInteractive(&state)
     case .toggleFollow:
       state.following.toggle()
       state.message = state.following ? "Following the newest event" : "Stopped following"
@@ -165,7 +171,13 @@ public struct Reducer: Sendable {
         state.message = "Move the cursor onto a tool call (▸) to open it"
         return []
       }
+      let query = state.search?.query
       push(.toolCall(path, .init(turn: turn, block: block)), &state)
+      // A search goes on in the tool call when it is found there, scrolled to the first match.
+      if let query {
+        startSearch(query, &state)
+        if state.search?.matches.isEmpty == true { state.search = nil }
+      }
     case .toolCall(let path, let step):
       guard state.toolCall(at: path, step)?.subagentTrajectory != nil else {
         state.message = "This tool call did not run a subagent"

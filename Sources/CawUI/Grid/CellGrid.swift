@@ -3,9 +3,10 @@ import Foundation
 
 /// An in-memory screen: rows of cells that views draw into and a `Screen` presents.
 ///
-/// Text is placed grapheme by grapheme at its true display width: a wide grapheme takes two cells
-/// (the second is a tail cell), combining marks ride on their base, and a wide grapheme that would be
-/// cut at an edge is replaced by a space. Any control character is neutralised before it is stored,
+/// Text is placed grapheme cluster by grapheme cluster at its true display width, each cluster whole in
+/// one cell (ZWJ sequences, flags, skin tones, variation selectors, combining marks): a wide cluster
+/// takes two cells (the second is a tail cell), a zero-width one rides on the cell before it (a mark
+/// with none is shown on `◌`), and a wide cluster that would be cut at an edge is replaced by a space. Any control character is neutralised before it is stored,
 /// so no cell can hold a byte that moves the cursor or starts an escape sequence.
 public struct CellGrid: Hashable, Sendable {
   /// The grid's size.
@@ -50,15 +51,22 @@ public struct CellGrid: Hashable, Sendable {
     guard row >= area.y, row < area.maxY, row >= 0, row < size.height else { return 0 }
     let limit = min(column + maxWidth, area.maxX, size.width)
     var x = column
-    for character in Self.displayable(text) {
-      let width = DisplayWidth.of(character)
+    for var character in Self.displayable(text) {
+      var width = DisplayWidth.of(character)
       if width == 0 {
-        if x > column, x - 1 >= max(area.x, 0) {
-          var base = x - 1
-          if self[base, row].isWideTail { base -= 1 }
-          self[base, row].text.append(character)
+        if x > column {
+          if x - 1 >= max(area.x, 0) {
+            var base = x - 1
+            if self[base, row].isWideTail { base -= 1 }
+            self[base, row].text.append(character)
+          }
+          continue
         }
-        continue
+        // A mark with nothing to carry it is shown on a dotted circle, as Unicode suggests; other
+        // zero-width characters here (joiners, format controls) show nothing and are dropped.
+        guard Self.isMark(character) else { continue }
+        character = Character("\u{25CC}" + String(character))
+        width = 1
       }
       if x + width > limit {
         if x < limit, x >= area.x { self[x, row] = Cell(" ", role: role) }
@@ -137,6 +145,14 @@ public struct CellGrid: Hashable, Sendable {
       self[column - 1, row] = Cell(" ", role: self[column - 1, row].role)
     } else if DisplayWidth.of(cell.text) == 2 {
       self[column + 1, row] = Cell(" ", role: cell.role)
+    }
+  }
+
+  /// Whether a grapheme starts with a combining mark.
+  private static func isMark(_ character: Character) -> Bool {
+    switch character.unicodeScalars.first?.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: true
+    default: false
     }
   }
 

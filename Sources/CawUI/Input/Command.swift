@@ -40,6 +40,14 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
   case nextMatch
   /// Previous search match.
   case previousMatch
+  /// To the next message (the prompt, a text or thinking block), on into the next turn.
+  case nextMessage
+  /// To the previous message, back into the previous turn.
+  case previousMessage
+  /// To the next tool call, on into the next turn.
+  case nextToolCall
+  /// To the previous tool call, back into the previous turn.
+  case previousToolCall
   /// Show or hide thinking.
   case toggleThinking
   /// Show or fold a tool call's whole output.
@@ -50,9 +58,11 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
   case resume
   /// Start a new session from a form.
   case newSession
+  /// Open the selected session in its agent CLI's own interactive UI.
+  case interactive
   /// Export the selected session or the open subagent trajectory.
   case export
-  /// Copy the selected session's resume handle or resume command.
+  /// Copy the focused message, or the session's resume handle or a resume command.
   case copy
   /// Stop the run recording the selected session.
   case stopRun

@@ -42,15 +42,24 @@ public struct Keymap: Hashable, Sendable {
     Binding([.character("/")], .search, "Search", footer: "search", in: [.transcript, .toolCall]),
     Binding([.character("n")], .nextMatch, "Next match", in: [.transcript, .toolCall]),
     Binding([.character("N")], .previousMatch, "Previous match", in: [.transcript, .toolCall]),
+    Binding([.character("]")], .nextMessage, "Next message", in: [.transcript]),
+    Binding([.character("[")], .previousMessage, "Previous message", in: [.transcript]),
+    Binding([.character("}")], .nextToolCall, "Next tool call", in: [.transcript]),
+    Binding([.character("{")], .previousToolCall, "Previous tool call", in: [.transcript]),
     Binding([.character("t")], .toggleThinking, "Show or hide thinking", footer: "thinking", in: [.transcript]),
     Binding([.character("x")], .toggleExpand, "Show the whole output or fold it", footer: "expand", in: [.toolCall]),
     Binding([.character("o")], .openPager, "Open the text in $PAGER", footer: "pager"),
     Binding([.character("r")], .resume, "Resume the session with a message", footer: "resume", in: [.sessions, .timeline, .cost]),
     Binding([.character("n")], .newSession, "Start a new session", footer: "new", in: [.sessions, .timeline, .cost]),
     Binding(
+      [.character("i")], .interactive, "Open in the CLI's own UI",
+      in: [.sessions, .timeline, .cost]),
+    Binding(
       [.character("e")], .export, "Export as caw JSON, Markdown or ATIF", footer: "export",
       in: [.sessions, .timeline, .cost, .subagent, .transcript, .toolCall]),
-    Binding([.character("y")], .copy, "Copy the resume handle or command", in: [.sessions, .timeline, .cost]),
+    Binding(
+      [.character("y")], .copy, "Copy the message, the resume handle or a resume command",
+      in: [.sessions, .timeline, .cost, .subagent, .transcript, .toolCall]),
     Binding([.character("x")], .stopRun, "Stop the run recording the session", in: [.sessions, .timeline, .cost]),
     Binding(
       [.character("f")], .toggleFollow, "Follow the newest event (or stop)", footer: "follow",

@@ -23,10 +23,13 @@ enum DialogOverlay {
     switch dialog {
     case .resume, .exportPath: [("Enter", "ok"), ("Esc", "cancel"), ("^U", "clear")]
     case .newSession(let form):
-      [("Tab/↓", "next field"), ("↑", "previous"), ("Enter", form.onLastField ? "start" : "next"), ("Esc", "cancel")]
+      [("Tab/↓", "next field"), ("↑", "previous"), ("Enter", form.startsOnEnter ? "start" : "next"), ("Esc", "cancel")]
+        + (form.field == .mode ? [("Space", "switch")] : [])
     case .exportFormat: [("j", "caw JSON"), ("m", "Markdown"), ("a", "ATIF"), ("Esc", "cancel")]
     case .confirmOverwrite, .confirmStop: [("y", "yes"), ("n", "no")]
-    case .copy: [("h", "handle"), ("c", "command"), ("Esc", "cancel")]
+    case .copy(let choices):
+      (choices.message == nil ? [] : [("m", "message")]) + [("h", "handle"), ("c", "command")]
+        + (choices.nativeCommand == nil ? [] : [("n", "CLI command")]) + [("Esc", "cancel")]
     case .quitWithRuns: [("s", "stop them and quit"), ("l", "leave them running and quit"), ("Esc", "stay")]
     }
   }
@@ -69,8 +72,13 @@ enum DialogOverlay {
         [line("Stop the \(run.provider) run recording \(run.sessionID.prefix(8)) (pid \(run.pid))?"),
          line("The agent's process group is terminated; recorded turns are kept. y / n", .dim)]
       )
-    case .copy(let id):
-      return ("Copy for \(id.prefix(8))", [line("h  the resume handle"), line("c  the caw-tui resume command")])
+    case .copy(let choices):
+      var lines = choices.message == nil ? [] : [line("m  \(choices.messageLabel)")]
+      lines += [line("h  the resume handle"), line("c  the caw-tui resume command")]
+      if let native = choices.nativeCommand {
+        lines += [line("n  \(choices.nativeLabel): \(TextSanitizer.singleLine(native, limit: 60))")]
+      }
+      return ("Copy for \(choices.sessionID.prefix(8))", lines)
     case .quitWithRuns(let runs):
       let listed = runs.prefix(5).map { line("▶ \($0.sessionID.prefix(8))  \($0.provider)  pid \($0.pid)", .statusRunning) }
       return (

@@ -34,6 +34,9 @@ enum TimelinePane {
       + "\(t.turns.count) turn\(t.turns.count == 1 ? "" : "s") · \(Format.cost(t.totalUsage.cost))"
     let problems = path.steps.isEmpty ? state.summaries.first { $0.id == path.sessionID }?.problems.count ?? 0 : 0
     if problems > 0 { detail += " · ! \(problems) file problem\(problems == 1 ? "" : "s") (o lists them)" }
+    let failed = t.failedTurns.filter { $0 < t.turns.count }
+    if !failed.isEmpty { detail += " · ! turn \(failed.map(String.init).joined(separator: ", ")) failed" }
+    if RunningTotals.find(in: t) != nil { detail += " · ! usage: running totals (cost pane)" }
     if path.steps.isEmpty, let badge = LiveBadge.text(state, sessionID: path.sessionID) { detail += " · " + badge }
     PaneTitle.render(Pane.timeline.title, detail: detail, trailing: trailing, focused: focused, into: &grid, area: area)
     guard !t.turns.isEmpty else {
@@ -52,10 +55,16 @@ enum TimelinePane {
       TableColumn(title: wide ? "C.WRITE" : "CW", width: wide ? 7 : 6, right: true),
       TableColumn(title: "COST", width: wide ? 9 : 8, right: true),
     ]
+    let failedTurns = Set(failed)
+    let unpriced = Set(UnpricedTurns.indices(t))
     let rows = t.turns.enumerated().map { index, turn in
-      let row = TurnRow(turn, index: index, inProgress: state.isInProgress(path, turn: index))
+      let row = TurnRow(
+        turn, index: index, inProgress: state.isInProgress(path, turn: index), costKnown: !unpriced.contains(index))
+      let marker =
+        row.inProgress
+        ? Span("●" + row.index, .statusRunning) : failedTurns.contains(index) ? Span("!" + row.index, .error) : Span(row.index, .dim)
       return [
-        Span(row.inProgress ? "●" + row.index : row.index, row.inProgress ? .statusRunning : .dim), Span(row.input),
+        marker, Span(row.input),
         Span(row.blocks), Span(row.toolCalls, row.toolErrors > 0 ? .error : .normal),
         Span(row.duration, row.inProgress ? .statusRunning : .normal), Span(row.tokensIn), Span(row.tokensOut),
         Span(row.cacheRead, .dim), Span(row.cacheWrite, .dim), Span(row.cost, .cost),

@@ -18,12 +18,14 @@ public enum CostReport {
 
   private static func sessionRows(_ t: Trajectory, id: String, width: Int, into doc: inout DocumentBuilder) {
     let total = t.totalUsage
+    let unpriced = Set(UnpricedTurns.indices(t))
     doc.row([
-      Span("Session \(id.prefix(8))", .header),
+      Span("Session \(TextSanitizer.singleLine(String(id.prefix(8))))", .header),
       Span("  \(TextSanitizer.singleLine(t.agent)) · \(TextSanitizer.singleLine(t.model))", .dim),
     ])
     doc.row([
-      Span("  total "), Span(Format.preciseCost(total.cost), .cost),
+      Span("  total "),
+      Span(unpriced.isEmpty ? Format.preciseCost(total.cost) : Format.cost(total.cost, unpricedTurns: unpriced.count, turns: t.turns.count), .cost),
       Span("  own "), Span(Format.preciseCost(t.usage.cost), .cost),
       Span("  subagents "), Span(Format.preciseCost(total.cost - t.usage.cost), .cost),
     ])
@@ -32,6 +34,7 @@ public enum CostReport {
         "  in \(Format.tokens(total.inputTokens))  out \(Format.tokens(total.outputTokens))  "
           + "cache read \(Format.tokens(total.cacheReadTokens))  cache write \(Format.tokens(total.cacheWriteTokens))")
     ])
+    if let finding = RunningTotals.find(in: t) { doc.text("! " + finding.note, role: .error) }
     doc.row([Span("  TURN      IN     OUT  C.READ C.WRITE      COST", .header)])
     let maxCost = t.turns.map(\.usage.cost).max() ?? 0
     let barWidth = max(width - 48, 0)
@@ -42,7 +45,7 @@ public enum CostReport {
         pad(Format.tokens(u.cacheReadTokens), 8), pad(Format.tokens(u.cacheWriteTokens), 8),
       ].joined()
       doc.row([
-        Span(cells), Span(pad(Format.preciseCost(u.cost), 10), .cost),
+        Span(cells), Span(pad(unpriced.contains(i) ? "unknown" : Format.preciseCost(u.cost), 10), .cost),
         Span(" " + bar(u.cost, max: maxCost, width: barWidth), .bar),
       ])
     }

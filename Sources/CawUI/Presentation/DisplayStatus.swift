@@ -1,7 +1,8 @@
 import CawCore
 
 /// The status a session is shown with: caw's status, with a session that a run is recording, or whose
-/// last turn is still open, shown as running.
+/// open turn's files are still being written, shown as running. An open turn nothing writes any more
+/// was interrupted: the session is unfinished.
 public enum DisplayStatus: String, Hashable, Sendable, CaseIterable {
   /// A turn is in progress.
   case running
@@ -11,19 +12,23 @@ public enum DisplayStatus: String, Hashable, Sendable, CaseIterable {
   case finished
   /// Ended on the provider's usage limit.
   case usageLimited = "usage-limited"
+  /// The last turn ended on an error.
+  case failed
   /// Nothing could be read.
   case broken
 
-  /// The status of a listed session; `recording` when a run is recording it right now.
-  public init(_ summary: SessionSummary, recording: Bool = false) {
+  /// The status of a listed session at `now` (seconds since 1970); `recording` when a run is recording
+  /// it right now.
+  public init(_ summary: SessionSummary, recording: Bool = false, now: Double) {
     if recording && summary.status != .broken {
       self = .running
       return
     }
     switch summary.status {
-    case .unfinished: self = summary.hasTurnInProgress ? .running : .unfinished
+    case .unfinished: self = summary.isBeingWritten(now: now) ? .running : .unfinished
     case .finished: self = .finished
     case .usageLimited: self = .usageLimited
+    case .failed: self = .failed
     case .broken: self = .broken
     }
   }
@@ -35,6 +40,7 @@ public enum DisplayStatus: String, Hashable, Sendable, CaseIterable {
     case .unfinished: "○"
     case .finished: "✓"
     case .usageLimited: "⊘"
+    case .failed: "!"
     case .broken: "✗"
     }
   }
@@ -46,6 +52,7 @@ public enum DisplayStatus: String, Hashable, Sendable, CaseIterable {
     case .unfinished: .statusUnfinished
     case .finished: .statusFinished
     case .usageLimited: .statusLimited
+    case .failed: .error
     case .broken: .error
     }
   }

@@ -10,8 +10,8 @@ struct DocumentBuilder {
   }
 
   /// One row of spans as given (the pane cuts it at its edge).
-  mutating func row(_ spans: StyledLine, block: Int? = nil) {
-    lines.append(DocumentLine(spans, block: block))
+  mutating func row(_ spans: StyledLine, block: Int? = nil, heading: DocumentLine.Heading? = nil) {
+    lines.append(DocumentLine(spans, block: block, heading: heading))
   }
 
   /// Text wrapped to the width after `indent` spaces, every row in `role`.

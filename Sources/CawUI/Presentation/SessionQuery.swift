@@ -29,7 +29,7 @@ public struct SessionQuery: Hashable, Sendable {
       let summary = summaries[index]
       let isRecording = recording.contains(summary.id)
       if let provider, summary.agent != provider { return false }
-      if let status, DisplayStatus(summary, recording: isRecording) != status { return false }
+      if let status, DisplayStatus(summary, recording: isRecording, now: now) != status { return false }
       guard !needle.isEmpty else { return true }
       return TextSearch.contains(texts?[index] ?? SessionRow(summary, now: now, recording: isRecording).searchText, needle)
     }.map { summaries[$0] }

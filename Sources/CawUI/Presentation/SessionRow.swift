@@ -26,14 +26,14 @@ public struct SessionRow: Hashable, Sendable {
   /// The row for `summary` at time `now` (seconds since 1970); `recording` when a run is recording it.
   public init(_ summary: SessionSummary, now: Double, recording: Bool = false) {
     id = summary.id
-    status = DisplayStatus(summary, recording: recording)
+    status = DisplayStatus(summary, recording: recording, now: now)
     provider = TextSanitizer.singleLine(summary.agent.isEmpty ? "?" : summary.agent)
     model = TextSanitizer.singleLine(summary.model.isEmpty ? "-" : summary.model)
     started = RelativeTime.describe(summary.createdAt, now: now)
     turns = String(summary.turnCount)
     toolCalls = String(summary.toolCallCount)
     toolErrors = String(summary.toolErrorCount)
-    cost = Format.cost(summary.totalUsage.cost)
+    cost = Format.cost(summary.totalUsage.cost, unpricedTurns: summary.unpricedTurnCount, turns: summary.turnCount)
     firstPrompt =
       summary.status == .broken
       ? "broken: " + TextSanitizer.singleLine(summary.brokenReason ?? "unreadable", limit: 300)

@@ -11,7 +11,13 @@ public enum ToolCallDocument {
     var head = [
       Span(TextSanitizer.singleLine(call.name), .toolName), Span("  id \(TextSanitizer.singleLine(call.id))", .dim),
     ]
-    head.append(call.isError ? Span("  ✗ error", .error) : Span("  ✓ ok", .statusFinished))
+    if call.isError {
+      head.append(Span("  ✗ error", .error))
+    } else if call.subagentTrajectory != nil, call.output.isEmpty {
+      head.append(Span("  ● subagent running", .statusRunning))  // attached before its result: shown live
+    } else {
+      head.append(Span("  ✓ ok", .statusFinished))
+    }
     doc.row(head)
     if let sub = call.subagentTrajectory {
       doc.blank()

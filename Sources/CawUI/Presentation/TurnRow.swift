@@ -27,8 +27,8 @@ public struct TurnRow: Hashable, Sendable {
   /// Whether the turn is still in progress.
   public var inProgress: Bool
 
-  /// The row for turn `index`.
-  public init(_ turn: Turn, index: Int, inProgress: Bool) {
+  /// The row for turn `index`; `costKnown` is false for a turn with no price (see ``UnpricedTurns``).
+  public init(_ turn: Turn, index: Int, inProgress: Bool, costKnown: Bool = true) {
     self.index = String(index)
     input = TextSanitizer.preview(turn.input, limit: 300)
     blocks = String(turn.output.count)
@@ -39,7 +39,7 @@ public struct TurnRow: Hashable, Sendable {
     tokensOut = Format.tokens(turn.usage.outputTokens)
     cacheRead = Format.tokens(turn.usage.cacheReadTokens)
     cacheWrite = Format.tokens(turn.usage.cacheWriteTokens)
-    cost = Format.preciseCost(turn.usage.cost)
+    cost = costKnown ? Format.preciseCost(turn.usage.cost) : "unknown"
     self.inProgress = inProgress
   }
 }

@@ -114,7 +114,9 @@ struct BadInputPathTests {
         let error = #expect(throws: CawError.self, "\(id.debugDescription)") { try SessionID.validate(id) }
         #expect(error?.code == .invalidSessionID)
         #expect(error?.message.contains(why) == true, "\(error?.message ?? "no error")")
-        #expect(Self.code { try tree.reader.load(id) } == .invalidSessionID)
+        // Reading takes any name a directory can have (listed sessions are read by name), so a long plain
+        // name is only not found; names that could leave sessions/ are refused.
+        #expect(Self.code { try tree.reader.load(id) } == (id.count == 200 ? .sessionNotFound : .invalidSessionID))
         #expect(Self.code { try data.sessionPath(id) } == .invalidSessionID)
         #expect(Self.code { try SessionStore(dataDirectory: tree.dataPath, sessionID: id) } == .invalidSessionID)
       }

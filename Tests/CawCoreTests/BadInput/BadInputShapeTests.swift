@@ -84,6 +84,53 @@ struct BadInputShapeTests {
     #expect(withLog.problems.last?.message == "not JSON (nesting deeper than 1000 levels); skipped")
   }
 
+  @Test("an error before too-deep nesting is the one reported, whether the file is skimmed, marked or read whole")
+  func anEarlierErrorComesBeforeTheDepth() throws {
+    let tree = try BadInputTree()
+    defer { tree.remove() }
+    // The text closes early, so the parser stops at `b`; the skimmer, which follows only brackets
+    // and strings, would have gone on to the 1,001st `[`.
+    let deep = String(repeating: "[", count: 1_200)
+    let text = #"{"turns": [{"output": [{"type": "text", "text": "a"b"c": ["# + deep + "\n"
+    try tree.write(session: "early", "trajectory.json", text)
+
+    let (full, skimmed) = try tree.unchanged {
+      (tree.reader.loadDirectory(named: "early"), tree.reader.loadDirectory(named: "early", skimmingContent: true))
+    }
+    let file = tree.dataPath + "/sessions/early/trajectory.json"
+    // A budget smaller than the file sends a full read through the marked skim.
+    let bounded = tree.reader.readTrajectory(
+      file, sessionPath: tree.dataPath + "/sessions/early", skimmingContent: false,
+      budget: TextBudget(perString: 8, total: 8))
+    let expected = "trajectory.json is not JSON (expected ',' or '}' in an object at line 1, column 52 (byte 51))"
+    #expect(full.brokenReason == expected)
+    #expect(skimmed.brokenReason == expected)
+    #expect(bounded.reasons == [expected])
+  }
+
+  @Test("invalid UTF-8 in a string the trajectory does not use is noted by the marked read as by the full one")
+  func invalidUTF8InAnUnusedString() throws {
+    let tree = try BadInputTree()
+    defer { tree.remove() }
+    // A tool call carrying `text`: the skimmer leaves the string out, and nothing reads it back.
+    let head = #"{"agent": "codex", "turns": [{"input": "go", "output": [{"type": "tool", "text": "bad "#
+    let bytes = Array(head.utf8) + [0xFF, 0xFE] + Array(#""}]}]}"#.utf8) + [0x0A]
+    try tree.write(session: "unused", "trajectory.json", bytes)
+
+    let file = tree.dataPath + "/sessions/unused/trajectory.json"
+    let (full, bounded) = try tree.unchanged {
+      (
+        tree.reader.readTrajectory(file, sessionPath: tree.dataPath + "/sessions/unused", skimmingContent: false),
+        tree.reader.readTrajectory(
+          file, sessionPath: tree.dataPath + "/sessions/unused", skimmingContent: false,
+          budget: TextBudget(perString: 2, total: 2))
+      )
+    }
+    #expect(full.problems.map(\.message) == ["contains bytes that are not UTF-8; shown as U+FFFD"])
+    #expect(bounded.problems == full.problems)
+    #expect(bounded.trajectory == full.trajectory)
+  }
+
   @Test("subagents nested 100 deep (within the parser's limit) are read to the leaf")
   func nestingWithinTheLimit() throws {
     let tree = try BadInputTree()

@@ -16,6 +16,8 @@ import TestSupport
 /// 4. `metadata.cwd` records the working directory (Python caw ignores unknown metadata keys).
 /// 5. A claude turn with no `result` line gets the assistant messages' usage, priced from the table,
 ///    and its wall-clock duration (caw records zeros).
+/// 6. codex reports the thread's running totals after a resume: caw-tui records each turn's own usage
+///    (the difference) and keeps the totals in `metadata.codex_usage_totals`; caw records the totals.
 @Suite("Differential: Python caw and caw-tui on the same fake CLIs", .serialized)
 struct DifferentialRunTests {
   @Test("every case agrees with Python caw, field by field and command line by command line")
@@ -123,6 +125,15 @@ struct DifferentialRunTests {
         block["name"]?.stringValue == "command_execution" ? block.with("output") { _ in .string("") } : block
       }
       t = t.with("turns") { $0?.with(0) { $0.with("output") { _ in .array(cawBlocks) } } }
+      // 6. The fakes repeat the same totals, so the resumed turn (the third) used nothing of its own.
+      #expect(t["metadata"]?["codex_usage_totals"]?["output_tokens"] == .number(.int(12)))
+      #expect(t["turns"]?[2]?["usage"]?["output_tokens"] == .number(.int(0)))
+      t = t.with("metadata") { $0?.with("codex_usage_totals") { _ in nil } }
+      let turns = (t["turns"]?.arrayValue ?? []).enumerated().map { index, turn in
+        turn.with("usage") { _ in python["turns"]?[index]?["usage"] }
+      }
+      t = t.with("turns") { _ in .array(turns) }.with("usage") { _ in python["usage"] }
+        .with("total_usage") { _ in python["total_usage"] }
     case "claude_no_result":
       // 5. usage from the assistant message (fake usage: 4 in, 1 out), priced as claude-haiku-4-5.
       let usage = t["turns"]?[0]?["usage"]
@@ -209,8 +220,20 @@ struct DifferentialRunTests {
     }
   }
 
+  /// The words of a run's argv, with caw-tui's deliberate spellings (issue 12: ids joined to their
+  /// options, `--` before codex's and opencode's operands) written as caw writes them.
   private func argv(_ entry: JSONValue, sessionIDs: [String]) -> [String] {
-    let words = (entry["argv"]?.arrayValue ?? []).dropFirst().compactMap(\.stringValue)
+    var words = (entry["argv"]?.arrayValue ?? []).dropFirst().compactMap(\.stringValue).flatMap { word -> [String] in
+      for option in ["--resume=", "--session-id=", "--session="] where word.hasPrefix(option) {
+        return [String(option.dropLast()), String(word.dropFirst(option.count))]
+      }
+      return word == "--" ? [] : [word]
+    }
+    // caw puts codex's thread id right after `exec resume`; caw-tui puts it after `--`, before the prompt.
+    if words.starts(with: ["exec", "resume"]), words.count >= 4, words[2].hasPrefix("-") {
+      let thread = words.remove(at: words.count - 2)
+      words.insert(thread, at: 2)
+    }
     return words.map { word in
       if word.contains("/caw_mcp_") || word.contains("/caw_opencode_") { return "<config>" }
       return sessionIDs.contains(word) ? "<session>" : word

@@ -92,11 +92,11 @@ struct RunInteropTests {
     let log = try fakes.invocations()
     let codexArgv = try #require(log.first { ($0["provider"] as? String) == "codex" }?["argv"] as? [String])
     let thread = before.metadata["thread_id"]?.stringValue ?? ""
-    #expect(Array(codexArgv.dropFirst().prefix(3)) == ["exec", "resume", thread])
-    #expect(codexArgv.last == "codex again")
+    #expect(Array(codexArgv.dropFirst().prefix(2)) == ["exec", "resume"])
+    #expect(Array(codexArgv.suffix(3)) == ["--", thread, "codex again"])
     #expect(codexArgv.contains("-m") && codexArgv.contains("gpt-5.3-codex"))
     let claudeArgv = try #require(log.first { ($0["provider"] as? String) == "claude" }?["argv"] as? [String])
-    #expect(claudeArgv.contains("--resume") && claudeArgv.contains(claudeID) && !claudeArgv.contains("--session-id"))
+    #expect(claudeArgv.contains("--resume=" + claudeID) && !claudeArgv.contains { $0.hasPrefix("--session-id") })
     let files = try FileManager.default.contentsOfDirectory(atPath: "\(data)/sessions/\(codexID)/turns").sorted()
     #expect(files.contains(SessionStore.turnPrefix(before.turns.count) + "_input.txt"))
 

@@ -41,6 +41,26 @@ struct AgentRunTests {
     #expect(!FileManager.default.fileExists(atPath: data))
   }
 
+  @Test("a turn of a model the price table lacks is recorded with its cost unknown, not $0")
+  func unpricedTurnSaysCostUnknown() throws {
+    let tree = TempTree()
+    let lines = [
+      #"{"type":"thread.started","thread_id":"0199a213-81c0-7800-8aa1-bbab2a035a53"}"#,
+      #"{"type":"item.completed","item":{"id":"item_0","type":"agent_message","text":"Done."}}"#,
+      #"{"type":"turn.completed","usage":{"input_tokens":24763,"cached_input_tokens":24448,"output_tokens":122}}"#,
+    ]
+    let (fakes, data) = try setUp(tree, [entry("codex", "hi", lines)])
+    let run = try ProcessRun.run(
+      ProcessRun.cawTUI, ["run", "--data-dir", data, "--provider", "codex", "--model", "no-such-model", "hi"],
+      environment: fakes.environment())
+    #expect(run.status == 0, "\(run.stderr)")
+    let recorded = try #require(run.stderr.split(separator: "\n").first { $0.contains("turn 000 recorded") }, "\(run.stderr)")
+    #expect(recorded.contains("cost unknown"), "\(recorded)")
+    #expect(!recorded.contains("$"), "\(recorded)")
+    let t = try SessionFiles.trajectory(data, try SessionFiles.onlySession(data))
+    #expect(UnpricedTurns.indices(t) == [0])
+  }
+
   @Test("a turn whose CLI fails with no output is not recorded; the turn before it stays")
   func failedTurnKeepsEarlierTurns() throws {
     let tree = TempTree()

@@ -46,7 +46,7 @@ struct AgentSessionTests {
   func eventsSequence() async throws {
     let tree = TempTree()
     let launcher = ScriptedLauncher([
-      #"{"type":"thread.started","thread_id":"th_1"}"#,
+      #"{"type":"thread.started","thread_id":"01a233e6-0000-7000-8000-000000000001"}"#,
       #"{"type":"item.started","item":{"id":"c1","type":"command_execution","command":"ls","aggregated_output":"","exit_code":null,"status":"in_progress"}}"#,
       #"{"type":"item.completed","item":{"id":"c1","type":"command_execution","command":"ls","aggregated_output":"a\n","exit_code":0,"status":"completed"}}"#,
       "progress: not json",
@@ -76,10 +76,10 @@ struct AgentSessionTests {
           usage: UsageStats(
             inputTokens: 40, outputTokens: 9, cacheReadTokens: 60, cacheWriteTokens: 0,
             costUSD: .double((40 * 1.75 + 60 * 0.175 + 9 * 14.0) / 1_000_000)),
-          durationMS: 0)),
+          durationMS: 0), costKnown: true),
     ])
-    #expect(await session.resumeKey == "th_1")
-    #expect(await session.trajectory.metadata["thread_id"] == .string("th_1"))
+    #expect(await session.resumeKey == "01a233e6-0000-7000-8000-000000000001")
+    #expect(await session.trajectory.metadata["thread_id"] == .string("01a233e6-0000-7000-8000-000000000001"))
     #expect(await session.trajectory.createdAt == "2026-01-01T00:00:00+00:00")
   }
 
@@ -87,7 +87,7 @@ struct AgentSessionTests {
   func followUp() async throws {
     let tree = TempTree()
     let launcher = ScriptedLauncher([
-      #"{"type":"thread.started","thread_id":"th_2"}"#,
+      #"{"type":"thread.started","thread_id":"01a233e6-0000-7000-8000-000000000002"}"#,
       #"{"type":"item.completed","item":{"id":"m","type":"agent_message","text":"ok"}}"#,
     ])
     let session = try AgentSession.start(
@@ -97,8 +97,8 @@ struct AgentSessionTests {
     try await session.send("two")
     try await session.end()
     let second = launcher.invocations[1].arguments
-    #expect(Array(second.prefix(3)) == ["exec", "resume", "th_2"])
-    #expect(second.last == "two")
+    #expect(Array(second.prefix(2)) == ["exec", "resume"])
+    #expect(Array(second.suffix(3)) == ["--", "01a233e6-0000-7000-8000-000000000002", "two"])
     let t = await session.trajectory
     #expect(t.turns.map(\.input) == ["one", "two"])
     #expect(t.completedAt == "2026-01-01T00:00:00+00:00")
@@ -109,7 +109,7 @@ struct AgentSessionTests {
   func fatalError() async throws {
     let tree = TempTree()
     let launcher = ScriptedLauncher([
-      #"{"type":"thread.started","thread_id":"th_3"}"#,
+      #"{"type":"thread.started","thread_id":"01a233e6-0000-7000-8000-000000000003"}"#,
       #"{"type":"item.completed","item":{"id":"m","type":"agent_message","text":"partial"}}"#,
       #"{"type":"turn.failed","error":{"message":"model overloaded"}}"#,
     ])
@@ -119,7 +119,7 @@ struct AgentSessionTests {
     await #expect(throws: CawError(.agent, "Codex turn failed: model overloaded")) { try await session.send("go") }
     let t = await session.trajectory
     #expect(t.turns.isEmpty)
-    #expect(t.metadata["thread_id"] == .string("th_3"), "caw keeps a thread id seen before the failure")
+    #expect(t.metadata["thread_id"] == .string("01a233e6-0000-7000-8000-000000000003"), "caw keeps a thread id seen before the failure")
     let onDisk = try #require(try Trajectory.read(Array(tree.read("data/sessions/\(session.sessionID)/trajectory.json").utf8)).trajectory)
     #expect(onDisk.turns.isEmpty, "the partial snapshot was replaced by the completed turns")
     #expect(try FileManager.default.contentsOfDirectory(atPath: session.directory + "/turns").isEmpty)

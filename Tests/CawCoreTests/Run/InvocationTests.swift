@@ -23,8 +23,8 @@ struct ClaudeCommandTests {
     #expect(call.executable == "claude")
     #expect(
       call.arguments == head + [
-        "--disallowedTools", "AskUserQuestion", "--model", "opus", "--effort", "high", "--session-id",
-        claudeSessionID, "--system-prompt", "You are terse.",
+        "--disallowedTools", "AskUserQuestion", "--model", "opus", "--effort", "high",
+        "--session-id=" + claudeSessionID, "--system-prompt", "You are terse.",
       ])
     #expect(call.standardInput == "List the files.")
     #expect(call.environmentOverrides.isEmpty)
@@ -41,7 +41,7 @@ struct ClaudeCommandTests {
     let call = ClaudeCommand.invocation(settings, request, executable: "claude")
     #expect(
       call.arguments == head + [
-        "--disallowedTools", "AskUserQuestion", "--model", "opus", "--effort", "high", "--resume", claudeSessionID,
+        "--disallowedTools", "AskUserQuestion", "--model", "opus", "--effort", "high", "--resume=" + claudeSessionID,
       ])
     #expect(call.standardInput == "And now?")
   }
@@ -50,7 +50,7 @@ struct ClaudeCommandTests {
   func followUpWithoutKey() {
     let request = TurnRequest(message: "m", sessionID: claudeSessionID, continuesConversation: true)
     let call = ClaudeCommand.invocation(AgentSettings(provider: .claudeCode), request, executable: "claude")
-    #expect(call.arguments.suffix(2) == ["--resume", claudeSessionID])
+    #expect(call.arguments.suffix(1) == ["--resume=" + claudeSessionID])
   }
 
   @Test("resumed turn uses the resume key; no model/effort flags when unset; tools ALL → no --disallowedTools")
@@ -61,7 +61,7 @@ struct ClaudeCommandTests {
       continuesConversation: true)
     let call = ClaudeCommand.invocation(settings, request, executable: "/opt/bin/claude")
     #expect(call.executable == "/opt/bin/claude")
-    #expect(call.arguments == head + ["--resume", "4f1c2a9e-0000-4000-8000-000000000001"])
+    #expect(call.arguments == head + ["--resume=4f1c2a9e-0000-4000-8000-000000000001"])
   }
 
   @Test("--disallowedTools lists every excluded group's tools, comma-joined, in caw's group order")
@@ -89,7 +89,7 @@ struct ClaudeCommandTests {
       settings, TurnRequest(message: "m", sessionID: "sid", configFile: "/tmp/caw_mcp_ab12.json"), executable: "claude")
     #expect(
       first.arguments == head + [
-        "--disallowedTools", "AskUserQuestion", "--session-id", "sid", "--system-prompt", "S", "--mcp-config",
+        "--disallowedTools", "AskUserQuestion", "--session-id=sid", "--system-prompt", "S", "--mcp-config",
         "/tmp/caw_mcp_ab12.json",
       ])
     let later = ClaudeCommand.invocation(
@@ -98,7 +98,7 @@ struct ClaudeCommandTests {
         message: "m", sessionID: "sid", resumeKey: "sid", continuesConversation: true,
         configFile: "/tmp/caw_mcp_ab12.json"),
       executable: "claude")
-    #expect(later.arguments.suffix(4) == ["--resume", "sid", "--mcp-config", "/tmp/caw_mcp_ab12.json"])
+    #expect(later.arguments.suffix(3) == ["--resume=sid", "--mcp-config", "/tmp/caw_mcp_ab12.json"])
   }
 
   @Test("the working directory is passed through")
@@ -124,6 +124,17 @@ struct ClaudeCommandTests {
         == #"{"mcpServers": {"web": {"type": "http", "url": "http://127.0.0.1:9999/mcp"}, "docs": {"command": "python", "args": ["-m", "docs_srv"], "env": {"TOKEN": "t0k", "MODE": "ro"}}, "bare": {"command": "srv", "args": []}}}"#
     )
   }
+
+  @Test("a server with a tool timeout gets claude's per-server timeout in ms (claude gives up after 60 s otherwise)")
+  func mcpConfigTimeout() throws {
+    var settings = AgentSettings(provider: .claudeCode, mcpServers: [webServer, MCPServer(name: "bare", command: "srv")])
+    settings.mcpToolTimeouts["web"] = 86_400
+    let content = try #require(ClaudeCommand.configFile(settings))
+    #expect(
+      PythonJSONWriter.string(content, style: .singleLine)
+        == #"{"mcpServers": {"web": {"type": "http", "url": "http://127.0.0.1:9999/mcp", "timeout": 86400000}, "bare": {"command": "srv", "args": []}}}"#
+    )
+  }
 }
 
 @Suite("codex command lines (spec §5.2)")
@@ -140,7 +151,7 @@ struct CodexCommandTests {
         "exec", "--dangerously-bypass-approvals-and-sandbox", "--skip-git-repo-check", "--json", "-c",
         #"model_reasoning_effort="medium""#, "-c", #"mcp_servers.docs.command="python""#, "-c",
         #"mcp_servers.docs.args=["-m", "docs_srv"]"#, "-c", #"mcp_servers.web.url="http://127.0.0.1:9999/mcp""#,
-        "SYS\n\nfirst",
+        "--", "SYS\n\nfirst",
       ])
     #expect(call.standardInput == nil)
     #expect(call.environmentOverrides.isEmpty)
@@ -154,8 +165,8 @@ struct CodexCommandTests {
     let call = CodexCommand.invocation(settings, request, executable: "codex")
     #expect(
       call.arguments == [
-        "exec", "resume", threadID, "--full-auto", "--sandbox", "read-only", "--skip-git-repo-check", "--json", "-c",
-        #"model_reasoning_effort="medium""#, "third",
+        "exec", "resume", "--full-auto", "--sandbox", "read-only", "--skip-git-repo-check", "--json", "-c",
+        #"model_reasoning_effort="medium""#, "--", threadID, "third",
       ])
   }
 
@@ -166,7 +177,8 @@ struct CodexCommandTests {
       AgentSettings(provider: .codex, systemPrompt: "SYS"), request, executable: "codex")
     #expect(
       call.arguments == [
-        "exec", "resume", "", "--dangerously-bypass-approvals-and-sandbox", "--skip-git-repo-check", "--json", "again",
+        "exec", "resume", "--dangerously-bypass-approvals-and-sandbox", "--skip-git-repo-check", "--json", "--", "",
+        "again",
       ])
   }
 
@@ -177,7 +189,7 @@ struct CodexCommandTests {
     #expect(
       call.arguments == [
         "exec", "--dangerously-bypass-approvals-and-sandbox", "--skip-git-repo-check", "--json", "-m", "gpt-5.3-codex",
-        "-c", #"model_reasoning_effort="high""#, "hi there",
+        "-c", #"model_reasoning_effort="high""#, "--", "hi there",
       ])
   }
 
@@ -231,7 +243,7 @@ struct CodexCommandTests {
       call.arguments == [
         "exec", "--dangerously-bypass-approvals-and-sandbox", "--skip-git-repo-check", "--json", "-c",
         #"mcp_servers.fs.command="/usr/local/bin/fs server""#, "-c",
-        #"mcp_servers.fs.args=["--root", "/Users/me/My Docs", "caf\u00e9"]"#, "m",
+        #"mcp_servers.fs.args=["--root", "/Users/me/My Docs", "caf\u00e9"]"#, "--", "m",
       ])
     #expect(!call.arguments.contains { $0.contains("K") && $0.contains("v") && $0.hasPrefix("mcp_servers.fs.env") })
   }
@@ -241,7 +253,7 @@ struct CodexCommandTests {
     let call = CodexCommand.invocation(
       AgentSettings(provider: .codex, tools: .all, mcpServers: [MCPServer(name: "t", command: "tsrv")]),
       TurnRequest(message: "m", sessionID: "s"), executable: "codex")
-    #expect(call.arguments.suffix(3) == ["-c", #"mcp_servers.t.command="tsrv""#, "m"])
+    #expect(call.arguments.suffix(4) == ["-c", #"mcp_servers.t.command="tsrv""#, "--", "m"])
   }
 }
 
@@ -257,7 +269,7 @@ struct OpencodeCommandTests {
     #expect(
       call.arguments == [
         "run", "--format", "json", "--dangerously-skip-permissions", "--model", "openai/gpt-5.3-codex", "--variant",
-        "high", "--thinking", "SYS\n\nfirst",
+        "high", "--thinking", "--", "SYS\n\nfirst",
       ])
     #expect(call.standardInput == nil)
     #expect(call.environmentOverrides.isEmpty)
@@ -271,8 +283,8 @@ struct OpencodeCommandTests {
     let call = OpencodeCommand.invocation(settings, request, executable: "opencode")
     #expect(
       call.arguments == [
-        "run", "--format", "json", "--dangerously-skip-permissions", "--session", opencodeSessionID, "--variant",
-        "medium", "--thinking", "second",
+        "run", "--format", "json", "--dangerously-skip-permissions", "--session=" + opencodeSessionID, "--variant",
+        "medium", "--thinking", "--", "second",
       ])
   }
 
@@ -281,7 +293,7 @@ struct OpencodeCommandTests {
     let request = TurnRequest(message: "second", sessionID: "caw-id", continuesConversation: true)
     let call = OpencodeCommand.invocation(
       AgentSettings(provider: .opencode, systemPrompt: "SYS"), request, executable: "opencode")
-    #expect(call.arguments == ["run", "--format", "json", "--dangerously-skip-permissions", "--thinking", "second"])
+    #expect(call.arguments == ["run", "--format", "json", "--dangerously-skip-permissions", "--thinking", "--", "second"])
   }
 
   @Test("the config file goes into OPENCODE_CONFIG, not argv")

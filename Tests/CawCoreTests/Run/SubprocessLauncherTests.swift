@@ -122,6 +122,39 @@ struct SubprocessLauncherTests {
     }
   }
 
+  @Test(
+    "a helper in a process group of its own (codex-code-mode-host) is gone when a cancel or an exit returns",
+    .timeLimit(.minutes(2)))
+  func helperInOwnProcessGroup() async throws {
+    let tree = TempTree()
+    for ending in ["cancel", "exit"] {
+      let pids = tree.path + "/pids-" + ending
+      // The helper moves to a process group of its own, as codex's code-mode host does.
+      let path = try script(
+        tree, "helper-" + ending,
+        """
+        python3 -c 'import os, time; os.setpgid(0, 0); open("\(pids)", "w").write(str(os.getpid())); time.sleep(300)' \\
+          </dev/null >/dev/null 2>&1 &
+        while [ ! -s \(pids) ]; do sleep 0.05; done
+        echo started
+        \(ending == "cancel" ? "while true; do sleep 1; done" : "exit 0")
+        """)
+      let lines = Lines()
+      let task = Task {
+        try await SubprocessLauncher(gracePeriod: .milliseconds(300)).run(Invocation(executable: path, arguments: [])) {
+          lines.add($0)
+        }
+      }
+      for _ in 0..<400 where lines.texts.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+      #expect(lines.texts == ["started"])
+      let helper = try #require(Int32(tree.read("pids-" + ending).trimmingCharacters(in: .whitespacesAndNewlines)))
+      if ending == "cancel" { task.cancel() }
+      _ = await task.result
+      #expect(!ProcessState.isRunning(helper), "the helper outlived the \(ending): \(ProcessState.commandLine(helper))")
+      if ProcessState.isRunning(helper) { kill(helper, SIGKILL) }
+    }
+  }
+
   @Test("a missing executable is an error, not a crash")
   func missingExecutable() async {
     await #expect(throws: (any Error).self) {

@@ -1,5 +1,6 @@
 import CawCore
 import CawUI
+import Testing
 import TestSupport
 
 /// The whole app on an in-memory screen, over a session tree on disk, at a fixed time.
@@ -12,10 +13,11 @@ struct AppHarness {
   /// The demo tree, kept on disk while the harness lives.
   private(set) var tree: TempTree?
 
-  /// The app on the demo tree at `size`.
-  static func demo(_ size: Size) throws -> AppHarness {
+  /// The app on the demo tree at `size`, after `changing` has been given the data directory.
+  static func demo(_ size: Size, changing: (String) throws -> Void = { _ in }) throws -> AppHarness {
     let tree = TempTree("caw-ui-demo")
     try DemoTree.write(to: tree.path + "/caw_data", now: now)
+    try changing(tree.path + "/caw_data")
     var harness = AppHarness(dataDirectory: tree.path + "/caw_data", size: size)
     harness.tree = tree
     return harness
@@ -62,6 +64,13 @@ struct AppHarness {
   /// Types each character of `text` as a key.
   mutating func type(_ text: String) throws {
     for character in text { try loop.send(.keyPressed(.character(character))) }
+  }
+
+  /// Moves the list's selection to session `id`, from the top.
+  mutating func select(_ id: String) throws {
+    try press(.home)
+    for _ in 0..<state.visibleSessions.count where state.selectedID != id { try press(.down) }
+    try #require(state.selectedID == id, "\(id) is not in the list")
   }
 
   /// Sends an action.

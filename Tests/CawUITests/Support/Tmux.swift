@@ -1,14 +1,26 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A private tmux server running one command in a window of a given size, for end-to-end tests.
 final class Tmux {
   /// The server's socket name (`tmux -L`), unique to this instance.
   let socket = "caw-e2e-\(UUID().uuidString.prefix(8))"
 
+  /// A private directory for the program's `$XDG_CACHE_HOME` (and `$TMPDIR`), removed with the server:
+  /// what the program writes there never reaches the developer's own cache.
+  let scratch = TempTree("caw-e2e-scratch")
+
+  /// The program's `$XDG_CACHE_HOME`.
+  var cacheHome: String { scratch.path + "/cache" }
+
+  /// The program's `$TMPDIR`.
+  var temporaryDirectory: String { scratch.path + "/tmp" }
+
   /// Starts `command` (a shell command line) in a detached `width`x`height` window.
   init(_ command: String, width: Int, height: Int) throws {
     guard Self.executable != nil else { throw TmuxMissing() }
+    try FileManager.default.createDirectory(atPath: temporaryDirectory, withIntermediateDirectories: true)
     try run(["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", command])
     try run(["set-option", "-g", "remain-on-exit", "on"])
     socketPath = try display("#{socket_path}")
@@ -42,19 +54,36 @@ final class Tmux {
     try run(["display-message", "-p", "-t", "e2e", format]).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
+  /// Kills the pane, which hangs up the terminal of the program in it (SIGHUP), as closing a window does.
+  func killPane() throws {
+    try run(["kill-pane", "-t", "e2e"])
+  }
+
   /// Resizes the window.
   func resize(width: Int, height: Int) throws {
     try run(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"])
   }
 
-  /// Waits until the window shows `text` (up to `seconds`), and returns what it shows.
+  /// Waits until the window shows `text` (up to `seconds`) and returns what it shows; throws
+  /// ``WaitTimedOut`` with the last screen when it never does.
   @discardableResult
   func waitFor(_ text: String, seconds: Double = 10) throws -> String {
-    let deadline = Date().addingTimeInterval(seconds)
-    var screen = try capture()
-    while !screen.contains(text) && Date() < deadline {
-      usleep(50_000)
+    var screen = ""
+    try waitUntil("\"\(text)\" on screen", seconds: seconds, interval: 0.05, observe: { screen }) {
       screen = try capture()
+      return screen.contains(text)
+    }
+    return screen
+  }
+
+  /// Waits until the window no longer shows `text` (up to `seconds`) and returns what it shows; throws
+  /// ``WaitTimedOut`` with the last screen when it stays.
+  @discardableResult
+  func waitForAbsence(of text: String, seconds: Double = 10) throws -> String {
+    var screen = ""
+    try waitUntil("\"\(text)\" to leave the screen", seconds: seconds, interval: 0.05, observe: { screen }) {
+      screen = try capture()
+      return !screen.contains(text)
     }
     return screen
   }
@@ -77,7 +106,7 @@ final class Tmux {
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     let cArguments = argv.map { strdup($0) } + [nil]
-    let cEnvironment = Self.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (cArguments + cEnvironment).forEach { free($0) } }
     // The test runner's threads block most signals and a spawned child inherits that mask; tmux needs them.
     var attributes = posix_spawnattr_t()
@@ -98,13 +127,17 @@ final class Tmux {
     return output
   }
 
-  /// A UTF-8 environment for tmux and the program it runs.
-  private static var environment: [String: String] {
+  /// A UTF-8 environment for tmux and the program it runs, with the cache and temporary files in
+  /// this instance's scratch directory.
+  private var environment: [String: String] {
     var env = ProcessInfo.processInfo.environment
     env["LANG"] = "C.UTF-8"
     env["TERM"] = "xterm-256color"
+    env["XDG_CACHE_HOME"] = cacheHome
+    env["TMPDIR"] = temporaryDirectory
     env.removeValue(forKey: "TMUX")
     env.removeValue(forKey: "NO_COLOR")
+    env.removeValue(forKey: "PAGER")
     return env
   }
 }

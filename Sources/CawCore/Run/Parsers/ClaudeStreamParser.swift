@@ -11,6 +11,9 @@ public struct ClaudeStreamParser: StreamParser {
   private var toolIndex: [String: Int] = [:]
   /// The last usage seen per assistant message id, for streams without a `result` line.
   private var messageUsage: OrderedDictionary<String, UsageStats> = [:]
+  /// The session's running token totals when the `result` cost is a running total with no per-turn
+  /// figure beside it.
+  private var runningCost: UsageStats?
 
   static let knownTypes: Set<String> = ["system", "assistant", "user", "result", "stream_event", "rate_limit_event"]
 
@@ -72,21 +75,65 @@ public struct ClaudeStreamParser: StreamParser {
     }
   }
 
+  /// The `result` line. Its `usage` is this process's; after `--resume` its `total_cost_usd` (like
+  /// `modelUsage`) is the session's running total, so the turn's own cost comes from
+  /// `model_usage_since_last_result` when the CLI gives it, else (when the totals show more tokens than
+  /// the turn used) from the price table, else from the running cost in proportion to the turn's share of
+  /// the price-weighted tokens. An `is_error` result (an API error) fails the turn.
   private mutating func readResult(_ event: JSONObject) {
     let usage = event["usage"]?.objectValue ?? [:]
     draft.usage = Self.usage(usage)
     draft.usage.costUSD = event["total_cost_usd"]?.numberValue ?? .double(0)
+    runningCost = nil
+    if let own = event["model_usage_since_last_result"]?.objectValue {
+      // Empty when the turn used nothing (an API error before any answer).
+      draft.usage.costUSD = .double(own.values.reduce(0) { $0 + ($1["costUSD"]?.numberValue?.doubleValue ?? 0) })
+    } else if let totals = event["modelUsage"]?.objectValue {
+      func count(_ key: String) -> Int { totals.values.reduce(0) { $0 + ($1[key]?.numberValue?.intValue ?? 0) } }
+      let all = UsageStats(
+        inputTokens: count("inputTokens"), outputTokens: count("outputTokens"),
+        cacheReadTokens: count("cacheReadInputTokens"), cacheWriteTokens: count("cacheCreationInputTokens"))
+      // A model whose counts are exactly the turn's means the figures are this turn's own (the other
+      // models' are the CLI's side calls, such as titles, which total_cost_usd rightly includes).
+      let turn = draft.usage
+      let ownFigures = totals.values.contains {
+        $0["inputTokens"]?.numberValue?.intValue == turn.inputTokens && $0["outputTokens"]?.numberValue?.intValue == turn.outputTokens
+          && $0["cacheReadInputTokens"]?.numberValue?.intValue == turn.cacheReadTokens
+          && $0["cacheCreationInputTokens"]?.numberValue?.intValue == turn.cacheWriteTokens
+      }
+      if !ownFigures && all.totalTokens > draft.usage.totalTokens { runningCost = all }
+    }
     draft.durationMS = event["duration_ms"]?.numberValue?.intValue ?? 0
     draft.sawUsageReport = true
+    if event["is_error"]?.isTruthy == true {
+      let text = event["result"]?.stringValue ?? ""
+      let status = event["api_error_status"]?.numberValue.map { "API Error: \($0.pythonLiteral)" }
+      draft.turnError = text.isEmpty ? (status ?? "claude reported an error (\(event["subtype"]?.stringValue ?? "no subtype"))") : text
+    }
   }
 
   public func finished(pricing: PricingTable) -> TurnDraft {
+    if let totals = runningCost {
+      var result = draft
+      let model = configuredModel.isEmpty ? (draft.model ?? "") : configuredModel
+      result.usage.costUSD = .double(
+        pricing.cost(for: .claudeCode, model: model, usage: draft.usage)
+          ?? draft.usage.cost * Self.priceWeight(draft.usage) / max(Self.priceWeight(totals), 1))
+      return result
+    }
     guard !draft.sawUsageReport, !messageUsage.isEmpty else { return draft }
     var result = draft
     result.usage = messageUsage.values.reduce(UsageStats(), +)
     let model = configuredModel.isEmpty ? (draft.model ?? "") : configuredModel
     result.usage.costUSD = .double(pricing.cost(for: .claudeCode, model: model, usage: result.usage) ?? 0)
     return result
+  }
+
+  /// Tokens weighted by Anthropic's relative prices (output 5x input, cache reads 0.1x, cache writes
+  /// 1.25x; the same for every Claude model), to split a running cost by the turn's share of its tokens.
+  static func priceWeight(_ usage: UsageStats) -> Double {
+    Double(usage.inputTokens) + 5 * Double(usage.outputTokens) + 0.1 * Double(usage.cacheReadTokens)
+      + 1.25 * Double(usage.cacheWriteTokens)
   }
 
   /// Token counts of a claude `usage` object.

@@ -15,6 +15,12 @@ public struct CodexStreamParser: StreamParser {
   private var toolIndex: [String: Int] = [:]
   /// The legacy stream's reader, once a legacy line was seen.
   private var legacy = false
+  /// The thread's running totals before this turn (`codex exec resume` reports totals, not the turn's).
+  let usageBefore: UsageStats
+  /// Whether `turn.started` was seen (error items before it are warnings about the setup).
+  private var turnStarted = false
+  /// The message of an error item in the turn with nothing after it yet.
+  private var trailingError: String?
 
   static let knownEvents: Set<String> = [
     "thread.started", "session.created", "turn.started", "turn.completed", "turn.failed", "error",
@@ -25,8 +31,12 @@ public struct CodexStreamParser: StreamParser {
     "web_search", "plan",
   ]
 
-  /// Creates a parser for a turn run with `model` (`""` if none was given).
-  public init(model: String) { self.model = model }
+  /// Creates a parser for a turn run with `model` (`""` if none was given), after a conversation whose
+  /// running totals were `usageBefore`.
+  public init(model: String, usageBefore: UsageStats = UsageStats()) {
+    self.model = model
+    self.usageBefore = usageBefore
+  }
 
   public mutating func consume(_ event: JSONObject) {
     guard draft.failure == nil else { return }
@@ -50,10 +60,11 @@ public struct CodexStreamParser: StreamParser {
       readItem(event["item"]?.objectValue ?? [:], completed: type == "item.completed")
     case "turn.completed":
       readUsage(event["usage"]?.objectValue ?? [:])
+      if let trailingError { draft.turnError = "Codex turn failed: \(trailingError)" }
     case "turn.failed", "error":
       readError(type: type, event)
     case "turn.started":
-      break
+      turnStarted = true
     default:
       draft.noteUnknown(type)
     }
@@ -63,6 +74,9 @@ public struct CodexStreamParser: StreamParser {
     var type = item["type"]?.stringValue ?? item["item_type"]?.stringValue ?? ""
     if type == "assistant_message" { type = "agent_message" }
     let id = item["id"]?.stringValue ?? UUID().uuidString.lowercased()
+    if completed && turnStarted {
+      trailingError = type == "error" ? (item["message"]?.stringValue ?? "error") : nil
+    }
     switch type {
     case "command_execution", "mcp_tool_call", "file_change":
       let index = toolIndex[id] ?? addTool(id: id, type: type, item)
@@ -144,9 +158,11 @@ public struct CodexStreamParser: StreamParser {
   private mutating func readUsage(_ usage: JSONObject) {
     func count(_ key: String) -> Int { usage[key]?.numberValue?.intValue ?? 0 }
     let cached = count("cached_input_tokens")
-    draft.usage = UsageStats(
+    let reported = UsageStats(
       inputTokens: count("input_tokens") - cached, outputTokens: count("output_tokens"), cacheReadTokens: cached,
       cacheWriteTokens: 0)
+    draft.cumulativeUsage = reported
+    draft.usage = RunningTotals.own(reported, after: usageBefore)
     draft.sawUsageReport = true
   }
 
@@ -246,7 +262,9 @@ public struct CodexStreamParser: StreamParser {
 
   public func finished(pricing: PricingTable) -> TurnDraft {
     var result = draft
-    result.usage.costUSD = .double(pricing.cost(for: .codex, model: model, usage: draft.usage) ?? 0)
+    let cost = pricing.cost(for: .codex, model: model, usage: draft.usage)
+    result.usage.costUSD = .double(cost ?? 0)
+    result.costUnknown = cost == nil && draft.usage.inputTokens + draft.usage.outputTokens > 0
     return result
   }
 }

@@ -10,11 +10,12 @@ public protocol StreamParser: Sendable {
 
 /// Makes the parser for a provider.
 public enum StreamParsers {
-  /// A fresh parser for one turn of `provider` running `model` (`""` if not set).
-  public static func make(for provider: Provider, model: String) -> any StreamParser {
+  /// A fresh parser for one turn of `provider` running `model` (`""` if not set); `usageBefore` is the
+  /// conversation's running totals so far, for a CLI that reports those (codex).
+  public static func make(for provider: Provider, model: String, usageBefore: UsageStats = UsageStats()) -> any StreamParser {
     switch provider {
     case .claudeCode: return ClaudeStreamParser(model: model)
-    case .codex: return CodexStreamParser(model: model)
+    case .codex: return CodexStreamParser(model: model, usageBefore: usageBefore)
     case .opencode: return OpencodeStreamParser(model: model)
     }
   }

@@ -15,10 +15,18 @@ public struct TurnDraft: Sendable, Equatable {
   public var model: String?
   /// Why the turn failed, when the stream reported a fatal error.
   public var failure: String?
+  /// Why a turn the CLI finished failed: an API error claude reported as its answer, an error item that
+  /// ended a codex turn. The turn is recorded and marked failed.
+  public var turnError: String?
+  /// The conversation's running token totals the CLI reported, when its usage report is one (codex).
+  public var cumulativeUsage: UsageStats?
   /// Event or item types this parser does not know, with how often each appeared.
   public var unknownTypes: OrderedDictionary<String, Int> = [:]
   /// Whether the CLI reported usage (claude `result`, codex `turn.completed`, opencode `step_finish`).
   public var sawUsageReport = false
+  /// Whether the cost is unknown: tokens were used, the CLI reported no cost and the price table has
+  /// none for the model (see ``UnpricedTurns``).
+  public var costUnknown = false
 
   /// Creates an empty draft.
   public init() {}

@@ -1,0 +1,2 @@
+// zlib for the search index's stored block text (Debian: zlib1g-dev).
+#include <zlib.h>
