@@ -57,6 +57,10 @@ let package = Package(
       name: "CawUI",
       dependencies: ["CawCore", .product(name: "OrderedCollections", package: "swift-collections")]),
 
+    // The session service: the UI's effects (listing, loading, live refresh, export, runs) performed off
+    // the UI thread, their results posted back as actions.
+    .target(name: "CawApp", dependencies: ["CawCore", "CawUI", "CawTools"]),
+
     // ncurses, isolated: the C shim and the only Swift module that imports it.
     .target(name: "CNCursesW", linkerSettings: [.linkedLibrary("ncursesw")]),
     .target(name: "CawNCurses", dependencies: ["CawCore", "CawUI", "CNCursesW"]),
@@ -65,7 +69,7 @@ let package = Package(
     .executableTarget(
       name: "caw-tui",
       dependencies: [
-        "CawCore", "CawUI", "CawNCurses", "CawTools",
+        "CawCore", "CawUI", "CawApp", "CawNCurses", "CawTools",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "OrderedCollections", package: "swift-collections"),
         .product(name: "Logging", package: "swift-log"),
@@ -80,7 +84,7 @@ let package = Package(
     .executableTarget(
       name: "caw-bench",
       dependencies: [
-        "CawCore", "CawUI",
+        "CawCore", "CawUI", "CawApp",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "OrderedCollections", package: "swift-collections"),
       ]),
@@ -112,7 +116,7 @@ let package = Package(
     .testTarget(
       name: "CawUITests",
       dependencies: [
-        "CawCore", "CawUI", "CawNCurses", "caw-tui", "TestSupport",
+        "CawCore", "CawUI", "CawApp", "CawNCurses", "caw-tui", "TestSupport",
         .product(name: "OrderedCollections", package: "swift-collections"),
       ],
       exclude: ["Snapshots"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CawApp
 import CawCore
 import CawUI
 import Foundation
@@ -33,13 +34,15 @@ struct RenderCommand: ParsableCommand {
     }
     let screenSize = Size(width: parts[0], height: parts[1])
     let text = try data.withDataDirectory { directory in
-      let effects = SessionEffects(directory: directory, showInPager: { _ in nil })
+      let service = SessionService(directory: directory, runExecutable: TerminalApp.executable, firstScreenAfter: nil)
+      let terminal = TerminalHandoff(showInPager: { _ in nil })
       var loop = AppLoop(
         screen: InMemoryScreen(size: screenSize, events: events),
         state: AppState(
           dataDirectory: data.demo ? "bundled demo data" : directory.path, size: screenSize,
           now: Date().timeIntervalSince1970),
-        perform: effects.perform)
+        perform: { service.perform($0, terminal: terminal) }, background: service.inbox.take,
+        waitForBackground: service.waitUntilIdle)
       try loop.run(stopWhenIdle: true)
       return AppView.render(loop.state).text
     }

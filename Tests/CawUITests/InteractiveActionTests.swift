@@ -14,9 +14,10 @@ struct InteractiveActionTests {
     try app.select(id)
     try app.press(.character("i"))
     #expect(app.requested == [.openInteractive(.session(id))])
-    try app.loop.send(.interactiveEnded(sessionID: id, message: "Back from claude_code"))
+    var state = app.state
+    #expect(Reducer().reduce(&state, .interactiveEnded(sessionID: id, message: "Back from claude_code")) == [.refreshSessions([id])])
+    try app.send(.interactiveEnded(sessionID: id, message: "Back from claude_code"))
     #expect(app.state.message == "Back from claude_code")
-    #expect(app.requested.last == .refreshSessions([id]))
     #expect(app.state.selectedID == id, "the TUI is back where it was")
   }
 

@@ -69,8 +69,9 @@ struct PagerEndToEndTests {
   }
 
   @Test func aPagerThatIsMissingIsReportedInTheFooter() throws {
-    let tmux = try Tmux(E2ECommand.cawTUI("--demo", environment: "PAGER=caw-no-such-pager"), width: 100, height: 24)
-    try tmux.waitFor("FIRST PROMPT")
+    let tmux = try Tmux(E2ECommand.cawTUI("--demo", environment: "PAGER=caw-no-such-pager"), width: 100, height: 40)
+    // The selected session is read in the background; its timeline's title shows when it has been.
+    try tmux.waitFor(" turns · $")
     try tmux.send("o")
     let screen = try tmux.waitFor("was not found")
     #expect(screen.contains("The pager caw-no-such-pager was not found"))

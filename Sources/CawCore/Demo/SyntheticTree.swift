@@ -16,6 +16,8 @@ public struct SyntheticTree: Sendable {
   public var seed: UInt64
   /// Start time of the newest session, seconds since 1970.
   public var now: Double
+  /// Where the large session sorts, 0 being the newest; the middle of the list by default.
+  public var largeSessionIndex: Int?
 
   /// A configuration; the default seed makes runs comparable.
   public init(sessionCount: Int, largeSessionMegabytes: Int, seed: UInt64 = 6, now: Double = 1_795_000_000) {
@@ -36,7 +38,7 @@ public struct SyntheticTree: Sendable {
     for index in 0..<sessionCount {
       let start = now - Double(index) * 613 - random.double() * 300
       let session: SyntheticSession
-      if index == sessionCount / 2 && largeSessionMegabytes > 0 {
+      if index == (largeSessionIndex ?? sessionCount / 2) && largeSessionMegabytes > 0 {
         session = SyntheticSession.large(
           megabytes: largeSessionMegabytes, start: start, random: &random, id: Self.largeSessionID)
       } else {

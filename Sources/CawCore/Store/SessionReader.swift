@@ -184,7 +184,7 @@ public struct SessionReader: Sendable {
   // MARK: - Helpers
 
   /// `count` results of `body`, computed on every core.
-  static func inParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+  public static func inParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)
     defer { results.deallocate() }

@@ -6,6 +6,8 @@ public enum Action: Equatable, Sendable {
   case sessionsRequested
   /// The session list was read, at time `now`.
   case sessionsListed([SessionSummary], now: Double)
+  /// The newest `summaries` of `total` sessions were read; the rest are still being read.
+  case sessionsListedPartly([SessionSummary], total: Int, now: Double)
   /// Listing failed.
   case listingFailed(String)
   /// A session's trajectory was read (nil with a reason when it is broken).
@@ -28,6 +30,8 @@ public enum Action: Equatable, Sendable {
   case runStarted(sessionID: String)
   /// An export, a run or a copy could not be done; the reason is shown.
   case effectFailed(String)
+  /// The agent CLI's own UI is ready to be handed the terminal.
+  case interactiveReady(InteractiveLaunch)
   /// The agent CLI's own UI exited; the terminal is back. `sessionID` is the session it had open.
   case interactiveEnded(sessionID: String?, message: String)
   /// The export file exists; the user is asked before it is replaced.

@@ -15,10 +15,20 @@ public struct AppState: Equatable, Sendable {
       refreshVisible()
     }
   }
+  /// A session whose selected turn opens as soon as it is loaded (Enter was pressed while it was read).
+  public var openWhenLoaded: String?
   /// Whether the first listing has arrived.
   public var listed = false
-  /// Trajectories loaded so far, by session id.
+  /// While only the newest sessions are listed: how many there are in all.
+  public var listingTotal: Int?
+  /// Loaded trajectories, by session id: the most recently loaded ``loadedLimit``, more only while more
+  /// are shown.
   public var trajectories: [String: Trajectory] = [:]
+  /// Loaded sessions, least recently loaded first.
+  private var loadOrder: [String] = []
+  /// How many loaded sessions are kept, unless more are selected or open in pages (each is held within
+  /// ``TextBudget/display``).
+  public static let loadedLimit = 8
   /// Why a session could not be loaded, by session id.
   public var loadErrors: [String: String] = [:]
   /// Filter and sort of the session list.
@@ -72,6 +82,27 @@ public struct AppState: Equatable, Sendable {
     self.dataDirectory = dataDirectory
     self.size = size
     self.now = now
+  }
+
+  /// Keeps a loaded trajectory (nil removes it), dropping the least recently loaded beyond
+  /// ``loadedLimit`` unless they are selected or open.
+  public mutating func keepLoaded(_ id: String, _ trajectory: Trajectory?) {
+    trajectories[id] = trajectory
+    loadOrder.removeAll { $0 == id }
+    guard trajectory != nil else { return }
+    loadOrder.append(id)
+    let inUse = Set(stack.compactMap(\.page.sessionID) + [selectedID].compactMap { $0 })
+    while loadOrder.count > Self.loadedLimit,
+      let oldest = loadOrder.firstIndex(where: { !inUse.contains($0) })
+    {
+      trajectories[loadOrder.remove(at: oldest)] = nil
+    }
+  }
+
+  /// Whether session `id` is listed and readable but not loaded yet.
+  public func isLoading(_ id: String?) -> Bool {
+    guard let id, trajectories[id] == nil, loadErrors[id] == nil else { return false }
+    return summaries.contains { $0.id == id && $0.status != .broken }
   }
 
   /// The run recording `id`, if one is.

@@ -4,8 +4,11 @@ import CawCore
 public enum Effect: Equatable, Sendable {
   /// Read the session list (answers `.sessionsListed` or `.listingFailed`).
   case listSessions
-  /// Read one session's trajectory (answers `.sessionLoaded`).
+  /// Read the selected session's trajectory (answers `.sessionLoaded`); dropped when another session is
+  /// asked for before it starts, as the user has moved on.
   case loadSession(id: String)
+  /// Read a shown session again after its files changed (answers `.sessionLoaded`); never dropped.
+  case reloadSession(id: String)
   /// Show `text` in `$PAGER`, with the terminal handed over meanwhile.
   case openPager(text: String)
   /// Read these sessions again after their files changed (answers `.sessionsRefreshed` and
@@ -13,8 +16,11 @@ public enum Effect: Equatable, Sendable {
   case refreshSessions(Set<String>)
   /// Start a detached `caw-tui run` or `resume` (answers `.runStarted` or `.effectFailed`).
   case startRun(RunRequest)
-  /// Hand the terminal to the agent CLI's own UI until it exits (answers `.interactiveEnded`).
+  /// Prepare the agent CLI's own UI for a session or a new one (answers `.interactiveReady` or
+  /// `.effectFailed`).
   case openInteractive(InteractiveRequest)
+  /// Hand the terminal to a prepared agent UI until it exits (answers `.interactiveEnded`).
+  case handOver(InteractiveLaunch)
   /// Ask these runs to stop, as Ctrl-C would.
   case stopRuns([RunRecord])
   /// Write the trajectory at the path in a format to a file (answers `.exported`,

@@ -8,4 +8,12 @@ public enum Page: Hashable, Sendable {
   case transcript(TrajectoryPath, turn: Int)
   /// One tool call in full.
   case toolCall(TrajectoryPath, TrajectoryPath.Step)
+
+  /// The session the page shows (nil for the browser).
+  public var sessionID: String? {
+    switch self {
+    case .browser: nil
+    case .subagent(let path), .transcript(let path, _), .toolCall(let path, _): path.sessionID
+    }
+  }
 }

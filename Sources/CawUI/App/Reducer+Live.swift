@@ -27,6 +27,8 @@ extension Reducer {
     case .effectFailed(let reason):
       state.message = TextSanitizer.singleLine(reason, limit: 300)
       return []
+    case .interactiveReady(let launch):
+      return [.handOver(launch)]
     case .interactiveEnded(let id, let message):
       state.message = TextSanitizer.singleLine(message, limit: 300)
       return id.map { [.refreshSessions([$0])] } ?? [.listSessions]
@@ -69,7 +71,8 @@ extension Reducer {
     }
     var effects = reconcileSelection(&state)
     for id in changed where state.trajectories[id] != nil || id == state.selectedID {
-      if !effects.contains(.loadSession(id: id)) { effects.append(.loadSession(id: id)) }
+      effects.removeAll { $0 == .loadSession(id: id) }
+      effects.append(.reloadSession(id: id))
     }
     return effects
   }

@@ -18,21 +18,37 @@ public struct Reducer: Sendable {
     case .sessionsListed(let summaries, let now):
       let before = Dictionary(state.summaries.map { ($0.id, $0.lastModified) }, uniquingKeysWith: { a, _ in a })
       for summary in summaries where before[summary.id] != nil && before[summary.id] != summary.lastModified {
-        state.trajectories[summary.id] = nil
+        state.keepLoaded(summary.id, nil)
         state.loadErrors[summary.id] = nil
       }
       state.summaries = summaries
       state.now = now
       state.listed = true
+      state.listingTotal = nil
+      return reconcileSelection(&state)
+    case .sessionsListedPartly(let summaries, let total, let now):
+      // A first screen while the rest is read; a complete list already shown is not replaced by it.
+      guard !state.listed || state.listingTotal != nil else { return [] }
+      state.summaries = summaries
+      state.now = now
+      state.listed = true
+      state.listingTotal = total
       return reconcileSelection(&state)
     case .listingFailed(let reason):
       state.listed = true
       state.message = "Could not list sessions: " + TextSanitizer.singleLine(reason, limit: 200)
       return []
     case .sessionLoaded(let id, let trajectory, let error):
-      state.trajectories[id] = trajectory
+      state.keepLoaded(id, trajectory)
       state.loadErrors[id] = trajectory == nil ? (error ?? "unreadable") : nil
       followNewest(id, &state)
+      if state.openWhenLoaded == id {
+        state.openWhenLoaded = nil
+        if state.page == .browser, state.focus == .timeline, state.selectedID == id, trajectory != nil {
+          state.message = nil
+          return open(&state)
+        }
+      }
       return []
     case .terminalResized(let size):
       state.size = size
@@ -126,7 +142,7 @@ public struct Reducer: Sendable {
     case .openPager:
       let text = Documents.pagerText(state)
       guard !text.isEmpty else {
-        state.message = "Nothing to open"
+        state.message = state.isLoading(state.selectedID) ? "Still reading this session…" : "Nothing to open"
         break
       }
       return [.openPager(text: text)]
@@ -154,6 +170,10 @@ public struct Reducer: Sendable {
         state.focus = .timeline
         revealAll(&state)
       case .timeline:
+        if state.isLoading(state.selectedID) {
+          state.openWhenLoaded = state.selectedID
+          state.message = "Reading this session; its turn opens when it is read"
+        }
         guard let id = state.selectedID, let t = state.trajectories[id], !t.turns.isEmpty else { return [] }
         push(.transcript(TrajectoryPath(sessionID: id), turn: state.timelineScroll.cursor), &state)
       case .cost:

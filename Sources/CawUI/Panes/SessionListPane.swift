@@ -5,7 +5,8 @@ enum SessionListPane {
   /// Draws the pane into `area`.
   static func render(_ state: AppState, focused: Bool, trailing: String = "", into grid: inout CellGrid, area: Rect) {
     let visible = state.visibleSessions
-    var detail = "\(visible.count)/\(state.summaries.count) · sort \(state.query.sort.rawValue)"
+    var detail = "\(visible.count)/\(state.listingTotal ?? state.summaries.count) · sort \(state.query.sort.rawValue)"
+    if state.listingTotal != nil { detail += " · reading the rest…" }
     if let provider = state.query.provider { detail += " · \(TextSanitizer.singleLine(provider))" }
     if let status = state.query.status { detail += " · \(status.rawValue)" }
     if !state.query.text.isEmpty { detail += " · /\(TextSanitizer.singleLine(state.query.text))" }

@@ -20,7 +20,11 @@ enum TimelinePane {
         into: &grid, area: area)
       let summary = state.summaries.first { $0.id == path.sessionID }
       let reason = state.loadErrors[path.sessionID] ?? (summary?.status == .broken ? summary?.brokenReason : nil)
-      let text = reason.map { "This session cannot be read: " + TextSanitizer.singleLine($0) } ?? "Loading…"
+      var size = ""
+      if let summary, path.steps.isEmpty {
+        size = " \(summary.turnCount) turn\(summary.turnCount == 1 ? "" : "s"), \(summary.toolCallCount) tool calls"
+      }
+      let text = reason.map { "This session cannot be read: " + TextSanitizer.singleLine($0) } ?? "Loading\(size)…"
       for (n, line) in TextWrap.lines(text, width: body.width - 1).enumerated() {
         grid.put(
           line, column: body.x + 1, row: body.y + n, maxWidth: body.width - 1, role: reason == nil ? .dim : .error,

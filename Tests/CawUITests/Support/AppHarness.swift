@@ -1,3 +1,4 @@
+import CawApp
 import CawCore
 import CawUI
 import Testing
@@ -27,23 +28,24 @@ struct AppHarness {
   var requested: [Effect] { log.effects }
   private let log = EffectLog()
 
-  /// The app on the tree at `dataDirectory`, started (sessions listed) and drawn once.
+  /// The app on the tree at `dataDirectory`, started (sessions listed) and drawn once. Sessions are read
+  /// by the real ``SessionService``; every other effect is logged instead of performed.
   init(dataDirectory: String, size: Size) {
-    let reader = SessionReader(DataDirectory(dataDirectory))
+    let service = SessionService(
+      directory: DataDirectory(dataDirectory), runExecutable: "/nonexistent/caw-tui", firstScreenAfter: nil,
+      clock: { Self.now })
     let log = log
     loop = AppLoop(
       screen: InMemoryScreen(size: size), state: AppState(dataDirectory: "fixture", size: size, now: Self.now),
       perform: { effect in
         switch effect {
-        case .listSessions: return [.sessionsListed(try reader.listSessions(), now: Self.now)]
-        case .loadSession(let id):
-          let loaded = reader.loadDirectory(named: id)
-          return [.sessionLoaded(id: id, loaded.trajectory, error: loaded.brokenReason)]
+        case .listSessions, .loadSession, .reloadSession, .refreshSessions:
+          return service.perform(effect, terminal: TerminalHandoff())
         default:
           log.effects.append(effect)
           return []
         }
-      })
+      }, background: service.inbox.take, waitForBackground: service.waitUntilIdle)
     try? loop.run(stopWhenIdle: true)
   }
 
@@ -58,12 +60,18 @@ struct AppHarness {
 
   /// Presses keys in order.
   mutating func press(_ keys: Key...) throws {
-    for key in keys { try loop.send(.keyPressed(key)) }
+    for key in keys {
+      try loop.send(.keyPressed(key))
+      try loop.settle()
+    }
   }
 
   /// Types each character of `text` as a key.
   mutating func type(_ text: String) throws {
-    for character in text { try loop.send(.keyPressed(.character(character))) }
+    for character in text {
+      try loop.send(.keyPressed(.character(character)))
+      try loop.settle()
+    }
   }
 
   /// Moves the list's selection to session `id`, from the top.
@@ -76,6 +84,7 @@ struct AppHarness {
   /// Sends an action.
   mutating func send(_ action: Action) throws {
     try loop.send(action)
+    try loop.settle()
   }
 }
 

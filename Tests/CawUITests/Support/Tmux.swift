@@ -64,24 +64,24 @@ final class Tmux {
     try run(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"])
   }
 
-  /// Waits until the window shows `text` (up to `seconds`) and returns what it shows; throws
-  /// ``WaitTimedOut`` with the last screen when it never does.
+  /// Waits until the window shows `text` (up to `seconds`, looking every `interval`) and returns what it
+  /// shows; throws ``WaitTimedOut`` with the last screen when it never does.
   @discardableResult
-  func waitFor(_ text: String, seconds: Double = 10) throws -> String {
+  func waitFor(_ text: String, seconds: Double = 10, interval: Double = 0.05) throws -> String {
     var screen = ""
-    try waitUntil("\"\(text)\" on screen", seconds: seconds, interval: 0.05, observe: { screen }) {
+    try waitUntil("\"\(text)\" on screen", seconds: seconds, interval: interval, observe: { screen }) {
       screen = try capture()
       return screen.contains(text)
     }
     return screen
   }
 
-  /// Waits until the window no longer shows `text` (up to `seconds`) and returns what it shows; throws
-  /// ``WaitTimedOut`` with the last screen when it stays.
+  /// Waits until the window no longer shows `text` (up to `seconds`, looking every `interval`) and returns
+  /// what it shows; throws ``WaitTimedOut`` with the last screen when it stays.
   @discardableResult
-  func waitForAbsence(of text: String, seconds: Double = 10) throws -> String {
+  func waitForAbsence(of text: String, seconds: Double = 10, interval: Double = 0.05) throws -> String {
     var screen = ""
-    try waitUntil("\"\(text)\" to leave the screen", seconds: seconds, interval: 0.05, observe: { screen }) {
+    try waitUntil("\"\(text)\" to leave the screen", seconds: seconds, interval: interval, observe: { screen }) {
       screen = try capture()
       return !screen.contains(text)
     }

@@ -11,11 +11,8 @@ struct RunStarter {
   let directory: DataDirectory
   /// Where the runs' logs go (next to their registry entries).
   let registry: RunRegistry
-
-  /// The path of this caw-tui executable.
-  static var executable: String {
-    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-  }
+  /// The caw-tui executable that records the runs.
+  let executable: String
 
   /// The form's provider, model or tier, reasoning, system prompt and directory as settings.
   static func settings(_ values: NewSessionForm.Values) throws(CawError) -> AgentSettings {
@@ -97,7 +94,7 @@ struct RunStarter {
     do {
       try FileManager.default.createDirectory(atPath: registry.directory, withIntermediateDirectories: true)
       _ = try DetachedRun.start(
-        executable: Self.executable, arguments: arguments, log: registry.directory + "/\(sessionID).log")
+        executable: executable, arguments: arguments, log: registry.directory + "/\(sessionID).log")
     } catch {
       return .effectFailed("\(error)")
     }

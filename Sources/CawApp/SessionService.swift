@@ -1,0 +1,247 @@
+import CawCore
+import CawUI
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Performs the UI's effects off the UI thread and posts their results as actions: lists sessions (the
+/// newest screenful first when a listing is slow), loads and re-reads sessions, exports, and starts and
+/// stops runs. Only what needs the terminal itself (the pager, the clipboard, an agent's own UI) runs on
+/// the calling thread, through ``TerminalHandoff``.
+///
+/// Sessions are read on one serial queue, in the order asked, by one ``SessionFollower``; a load of a
+/// session the user has moved away from before it starts is dropped. Listing has a queue of its own, so
+/// a big session being read does not hold the list back, and runs start on a third.
+public final class SessionService: Sendable {
+  /// Where sessions are read from.
+  public let directory: DataDirectory
+  /// Where runs list themselves.
+  public let registry: RunRegistry
+  /// Results waiting for the run loop.
+  public let inbox = ActionInbox()
+  private let cache: SummaryCache?
+  private let runExecutable: String
+  private let clock: @Sendable () -> Double
+  private let firstScreenAfter: Duration?
+  private let sessions: DispatchQueue
+  private let listing: DispatchQueue
+  private let runs = DispatchQueue(label: "caw-tui.runs")
+  private let work = DispatchGroup()
+  private let reading: Mutex<Reading>
+  private let latestLoad = Mutex<String?>(nil)
+  private let listingsDone = Mutex(0)
+  private let lastRuns = Mutex<[RunRecord]?>(nil)
+
+  /// What the session queue keeps between jobs.
+  private struct Reading: ~Copyable {
+    var follower: SessionFollower
+    /// Sessions read by a refresh and not yet asked for; cleared by the next refresh.
+    var freshlyRead: [String: LoadedSession] = [:]
+  }
+
+  /// How many sessions the first, partial list holds when listing is slow.
+  public static let firstScreen = 120
+
+  /// A service over `directory`; runs it starts are recorded by `runExecutable` (a caw-tui binary), and
+  /// the list goes through `cache` when one is given. A listing still going after `firstScreenAfter`
+  /// shows the newest sessions first (nil: only whole lists). `clock` gives the time results are stamped
+  /// with; sessions are read on `sessionQueue` and listed on `listingQueue` (serial queues a test may
+  /// hold with `suspend()`).
+  public init(
+    directory: DataDirectory, registry: RunRegistry = RunRegistry(), cache: SummaryCache? = nil,
+    runExecutable: String, firstScreenAfter: Duration? = .milliseconds(150),
+    clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
+    sessionQueue: DispatchQueue = DispatchQueue(label: "caw-tui.sessions"),
+    listingQueue: DispatchQueue = DispatchQueue(label: "caw-tui.listing")
+  ) {
+    sessions = sessionQueue
+    listing = listingQueue
+    self.firstScreenAfter = firstScreenAfter
+    self.directory = directory
+    self.registry = registry
+    self.cache = cache
+    self.runExecutable = runExecutable
+    self.clock = clock
+    reading = Mutex(Reading(follower: SessionFollower(reader: SessionReader(directory))))
+  }
+
+  /// Starts `effect`: its result arrives in ``inbox`` later, except for what needs the terminal, which is
+  /// done now through `terminal` and answered directly.
+  public func perform(_ effect: Effect, terminal: TerminalHandoff) -> [Action] {
+    switch effect {
+    case .listSessions:
+      list()
+    case .loadSession(let id):
+      latestLoad.withLock { $0 = id }
+      onSessions { reading in
+        guard self.latestLoad.withLock({ $0 == id }) else { return [] }
+        return [Self.loaded(id, reading.freshlyRead.removeValue(forKey: id) ?? reading.follower.refresh(id))]
+      }
+    case .reloadSession(let id):
+      onSessions { reading in
+        [Self.loaded(id, reading.freshlyRead.removeValue(forKey: id) ?? reading.follower.refresh(id))]
+      }
+    case .refreshSessions(let ids):
+      onSessions { [self.refresh(ids, &$0)] }
+    case .export(let path, let format, let file, let overwrite):
+      onSessions { [self.export(path, format, to: file, overwrite: overwrite, &$0)] }
+    case .openInteractive(let request):
+      onSessions { [self.prepare(request, &$0)] }
+    case .startRun(let request):
+      let starter = RunStarter(directory: directory, registry: registry, executable: runExecutable)
+      background(runs) { [starter.start(request)] }
+    case .stopRuns(let records):
+      let registry = registry
+      background(runs) {
+        for record in records { try? registry.stop(record) }
+        return []
+      }
+    case .handOver(let launch):
+      return [terminal.interactive(launch)]
+    case .copyToClipboard(let text, let label):
+      terminal.copyToClipboard(text)
+      return [.copied(label)]
+    case .openPager(let text):
+      return terminal.showInPager(text).map { [.effectFailed($0)] } ?? []
+    case .quit:
+      break
+    }
+    return []
+  }
+
+  /// Waits until every effect started so far has posted its result (for scripts and tests; the run loop
+  /// never waits).
+  public func waitUntilIdle() { work.wait() }
+
+  /// The runs recording sessions of this data directory.
+  public func activeRuns() -> [RunRecord] {
+    let data = URL(fileURLWithPath: directory.path).standardizedFileURL.path
+    return registry.activeRuns().filter { $0.dataDirectory == data }
+  }
+
+  /// Looks at the run registry and posts `.runsChanged` when the runs recording sessions of this data
+  /// directory are not those last posted.
+  public func lookAtRuns() {
+    background(runs) {
+      let current = self.activeRuns()
+      return self.lastRuns.withLock { last in
+        guard last != current else { return [] }
+        last = current
+        return [.runsChanged(current)]
+      }
+    }
+  }
+
+  private func background(_ queue: DispatchQueue, _ job: @escaping @Sendable () -> [Action]) {
+    work.enter()
+    queue.async {
+      for action in job() { self.inbox.post(action) }
+      self.work.leave()
+    }
+  }
+
+  private func onSessions(_ job: @escaping @Sendable (inout Reading) -> [Action]) {
+    background(sessions) { self.reading.withLock { job(&$0) } }
+  }
+
+  private static func loaded(_ id: String, _ loaded: LoadedSession) -> Action {
+    .sessionLoaded(id: id, loaded.trajectory, error: loaded.brokenReason)
+  }
+
+  /// Lists every session; when that is still going after `firstScreenAfter`, the newest ``firstScreen``
+  /// are read and shown first.
+  private func list() {
+    let generation = listingsDone.withLock { $0 } + 1
+    let reader = SessionReader(directory)
+    let cache = cache
+    background(listing) {
+      defer { self.listingsDone.withLock { $0 = max($0, generation) } }
+      do throws(CawError) {
+        return [.sessionsListed(try reader.listSessions(cache: cache), now: self.clock())]
+      } catch {
+        return [.listingFailed(error.description)]
+      }
+    }
+    guard let delay = firstScreenAfter else { return }
+    work.enter()
+    let milliseconds = Int(delay.components.seconds * 1000 + delay.components.attoseconds / 1_000_000_000_000_000)
+    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(milliseconds)) {
+      defer { self.work.leave() }
+      guard self.listingsDone.withLock({ $0 < generation }), let ids = try? reader.idsNewestFirst(),
+        ids.count > Self.firstScreen
+      else { return }
+      let first = SessionReader.inParallel(Self.firstScreen) { reader.summarise(ids[$0]) }
+      // Posted only while the whole list is still coming, so it never replaces a complete one.
+      self.listingsDone.withLock { done in
+        if done < generation { self.inbox.post(.sessionsListedPartly(first, total: ids.count, now: self.clock())) }
+      }
+    }
+  }
+
+  private func refresh(_ ids: Set<String>, _ reading: inout Reading) -> Action {
+    reading.freshlyRead.removeAll()
+    var summaries: [SessionSummary] = []
+    var removed: Set<String> = []
+    for id in ids.sorted() {
+      guard (try? SessionID.validateForReading(id)) != nil,
+        FileManager.default.fileExists(atPath: directory.sessionsPath + "/" + id)
+      else {
+        removed.insert(id)
+        reading.follower.forget(id)
+        continue
+      }
+      let loaded = reading.follower.refresh(id)
+      reading.freshlyRead[id] = loaded
+      summaries.append(SessionSummary(loaded))
+    }
+    return .sessionsRefreshed(summaries, removed: removed, now: clock())
+  }
+
+  /// The agent's own UI for a session or a new one, ready to be handed the terminal.
+  private func prepare(_ request: InteractiveRequest, _ reading: inout Reading) -> Action {
+    let environment = ProcessInfo.processInfo.environment
+    do throws(CawError) {
+      switch request {
+      case .session(let id):
+        guard let trajectory = reading.follower.refresh(id).trajectory else {
+          throw CawError(.unreadable, "Cannot open \(id.prefix(8)): the session cannot be read")
+        }
+        let invocation = try InteractiveInvocation.resume(trajectory, environment: environment)
+        return .interactiveReady(
+          InteractiveLaunch(sessionID: id, invocation: invocation, name: TextSanitizer.singleLine(trajectory.agent)))
+      case .start(let values):
+        let settings = try RunStarter.settings(values)
+        let invocation = try InteractiveInvocation.start(settings, prompt: values.prompt, environment: environment)
+        return .interactiveReady(InteractiveLaunch(sessionID: nil, invocation: invocation, name: settings.provider.rawValue))
+      }
+    } catch {
+      return .effectFailed(error.message)
+    }
+  }
+
+  private func export(
+    _ path: TrajectoryPath, _ format: ExportFormat, to file: String, overwrite: Bool, _ reading: inout Reading
+  ) -> Action {
+    let loaded = reading.follower.refresh(path.sessionID, budget: .unlimited)
+    guard var trajectory = loaded.trajectory else {
+      return .effectFailed("Cannot export \(path.sessionID.prefix(8)): \(loaded.brokenReason ?? "unreadable")")
+    }
+    for step in path.steps {
+      guard trajectory.turns.indices.contains(step.turn), trajectory.turns[step.turn].output.indices.contains(step.block),
+        let sub = trajectory.turns[step.turn].output[step.block].toolUse?.subagentTrajectory
+      else { return .effectFailed("The subagent trajectory is no longer there") }
+      trajectory = sub
+    }
+    let absolute = URL(fileURLWithPath: (file as NSString).expandingTildeInPath).standardizedFileURL.path
+    if !overwrite, FileManager.default.fileExists(atPath: absolute) {
+      return .exportNeedsConfirmation(path, format, path: absolute)
+    }
+    let bytes = format.bytes(trajectory)
+    do {
+      try TrajectoryExport.write(bytes, to: absolute, overwrite: true)
+    } catch {
+      return .effectFailed("Export failed: \(error.message)")
+    }
+    return .exported(path: absolute, bytes: bytes.count)
+  }
+}

@@ -1,0 +1,116 @@
+import CawApp
+import CawCore
+import CawUI
+import Dispatch
+import Testing
+import TestSupport
+
+/// The reducer with the real session service, without a terminal: effects are started, keys are answered
+/// while they run, and their results come back as actions.
+@Suite("The session service with the reducer")
+struct SessionServiceTests {
+  /// A loop over the service, on an in-memory screen.
+  private static func loop(_ service: SessionService) -> AppLoop<InMemoryScreen> {
+    let size = Size(width: 120, height: 40)
+    return AppLoop(
+      screen: InMemoryScreen(size: size), state: AppState(dataDirectory: "t", size: size, now: 1_795_000_000),
+      perform: { service.perform($0, terminal: TerminalHandoff()) }, background: service.inbox.take,
+      waitForBackground: service.waitUntilIdle)
+  }
+
+  @Test("keys are answered while sessions wait to be read; a load the user moved away from is dropped")
+  func keysDoNotWaitAndStaleLoadsAreDropped() throws {
+    let tree = TempTree("caw-service")
+    let ids = try SyntheticTree(sessionCount: 6, largeSessionMegabytes: 0).write(to: tree.path + "/caw_data")
+    let held = DispatchQueue(label: "held sessions")
+    let service = SessionService(
+      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil,
+      sessionQueue: held)
+    var loop = Self.loop(service)
+    held.suspend()
+    try loop.send(.sessionsRequested)
+    try waitUntil("the list", observe: { "\(loop.state.summaries.count)" }) {
+      for action in loop.background() { try loop.send(action) }
+      return loop.state.listed
+    }
+    #expect(loop.state.selectedID == ids[0])
+    // Nothing has been read yet: the keys move the selection all the same.
+    for _ in 0..<3 { try loop.send(.keyPressed(.down)) }
+    #expect(loop.state.selectedID == ids[3])
+    #expect(loop.state.trajectories.isEmpty)
+    #expect(AppView.render(loop.state).text.contains("Loading"))
+    held.resume()
+    try loop.settle()
+    #expect(Set(loop.state.trajectories.keys) == [ids[3]], "only the session still selected is read")
+    #expect(loop.state.trajectories[ids[3]]?.sessionID == ids[3])
+  }
+
+  @Test("a session shown and changed on disk is read again even when another load follows")
+  func reloadsAreNeverDropped() throws {
+    let tree = TempTree("caw-service")
+    let ids = try SyntheticTree(sessionCount: 3, largeSessionMegabytes: 0).write(to: tree.path + "/caw_data")
+    let held = DispatchQueue(label: "held sessions")
+    let service = SessionService(
+      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil,
+      sessionQueue: held)
+    held.suspend()
+    _ = service.perform(.reloadSession(id: ids[0]), terminal: TerminalHandoff())
+    _ = service.perform(.loadSession(id: ids[1]), terminal: TerminalHandoff())
+    _ = service.perform(.loadSession(id: ids[2]), terminal: TerminalHandoff())
+    held.resume()
+    service.waitUntilIdle()
+    let loaded = service.inbox.take().compactMap { action -> String? in
+      guard case .sessionLoaded(let id, let t, _) = action, t != nil else { return nil }
+      return id
+    }
+    #expect(loaded == [ids[0], ids[2]])
+  }
+
+  @Test("a slow listing shows the newest sessions first, then the whole list")
+  func slowListingsShowTheNewestFirst() throws {
+    let tree = TempTree("caw-service")
+    let ids = try SyntheticTree(sessionCount: 200, largeSessionMegabytes: 0).write(to: tree.path + "/caw_data")
+    let held = DispatchQueue(label: "held listing")
+    let service = SessionService(
+      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: .zero,
+      listingQueue: held)
+    var loop = Self.loop(service)
+    held.suspend()
+    try loop.send(.sessionsRequested)
+    try waitUntil("the first screen", observe: { "\(loop.state.summaries.count)" }) {
+      for action in loop.background() { try loop.send(action) }
+      return loop.state.listed
+    }
+    #expect(loop.state.summaries.map(\.id) == Array(ids.prefix(SessionService.firstScreen)))
+    #expect(loop.state.listingTotal == 200)
+    #expect(AppView.render(loop.state).text.contains("\(SessionService.firstScreen)/200 · sort newest · reading the rest…"))
+    try loop.send(.keyPressed(.down))
+    #expect(loop.state.selectedID == ids[1])
+    held.resume()
+    try loop.settle()
+    #expect(loop.state.summaries.count == 200)
+    #expect(loop.state.listingTotal == nil)
+    #expect(loop.state.selectedID == ids[1], "the selection stays where the user put it")
+    #expect(AppView.render(loop.state).text.contains("200/200 · sort newest"))
+  }
+
+  @Test("loaded sessions are kept within a bound; the selected and open ones stay")
+  func loadedSessionsAreBounded() throws {
+    let tree = TempTree("caw-service")
+    let count = AppState.loadedLimit + 5
+    let ids = try SyntheticTree(sessionCount: count, largeSessionMegabytes: 0).write(to: tree.path + "/caw_data")
+    let service = SessionService(
+      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil)
+    var loop = Self.loop(service)
+    try loop.send(.sessionsRequested)
+    try loop.settle()
+    for _ in 1..<count {
+      try loop.send(.keyPressed(.down))
+      try loop.settle()
+    }
+    #expect(loop.state.selectedID == ids[count - 1])
+    #expect(loop.state.trajectories.count == AppState.loadedLimit)
+    #expect(loop.state.trajectories[ids[count - 1]] != nil)
+    #expect(loop.state.trajectories[ids[0]] == nil, "the least recently read went first")
+  }
+}
