@@ -75,7 +75,9 @@ public final class SessionService: Sendable {
       latestLoad.withLock { $0 = id }
       onSessions { reading in
         guard self.latestLoad.withLock({ $0 == id }) else { return [] }
-        return [Self.loaded(id, reading.freshlyRead.removeValue(forKey: id) ?? reading.follower.refresh(id))]
+        if let fresh = reading.freshlyRead.removeValue(forKey: id) { return [Self.loaded(id, fresh)] }
+        self.outline(id, reading.follower.reader)
+        return [Self.loaded(id, reading.follower.refresh(id))]
       }
     case .reloadSession(let id):
       onSessions { reading in
@@ -143,6 +145,21 @@ public final class SessionService: Sendable {
   private func onSessions(_ job: @escaping @Sendable (inout Reading) -> [Action]) {
     background(sessions) { self.reading.withLock { job(&$0) } }
   }
+
+  /// Posts the outline of a large session (its turns without their text, a fraction of the time of a
+  /// whole read), so its timeline shows while the rest is read.
+  private func outline(_ id: String, _ reader: SessionReader) {
+    guard (try? SessionID.validateForReading(id)) != nil,
+      let attributes = try? FileManager.default.attributesOfItem(
+        atPath: directory.sessionsPath + "/" + id + "/trajectory.json"),
+      (attributes[.size] as? Int ?? 0) >= Self.outlineFrom,
+      let outline = reader.loadDirectory(named: id, skimmingContent: true).trajectory
+    else { return }
+    inbox.post(.sessionOutlined(id: id, outline))
+  }
+
+  /// The size of `trajectory.json` from which a session's outline is shown before it is read whole.
+  public static let outlineFrom = 8 << 20
 
   private static func loaded(_ id: String, _ loaded: LoadedSession) -> Action {
     .sessionLoaded(id: id, loaded.trajectory, error: loaded.brokenReason)
@@ -222,7 +239,7 @@ public final class SessionService: Sendable {
   private func export(
     _ path: TrajectoryPath, _ format: ExportFormat, to file: String, overwrite: Bool, _ reading: inout Reading
   ) -> Action {
-    let loaded = reading.follower.refresh(path.sessionID, budget: .unlimited)
+    let loaded = reading.follower.refresh(path.sessionID, budget: .unlimited, kept: false)
     guard var trajectory = loaded.trajectory else {
       return .effectFailed("Cannot export \(path.sessionID.prefix(8)): \(loaded.brokenReason ?? "unreadable")")
     }

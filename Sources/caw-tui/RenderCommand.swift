@@ -33,6 +33,7 @@ struct RenderCommand: ParsableCommand {
       events.append(.key(key))
     }
     let screenSize = Size(width: parts[0], height: parts[1])
+    MallocArenas.shareOne()
     let text = try data.withDataDirectory { directory in
       let service = SessionService(directory: directory, runExecutable: TerminalApp.executable, firstScreenAfter: nil)
       let terminal = TerminalHandoff(showInPager: { _ in nil })

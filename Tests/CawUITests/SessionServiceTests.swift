@@ -113,4 +113,44 @@ struct SessionServiceTests {
     #expect(loop.state.trajectories[ids[count - 1]] != nil)
     #expect(loop.state.trajectories[ids[0]] == nil, "the least recently read went first")
   }
+
+  @Test("a large session's outline is shown first, its turns without text, then the whole session")
+  func largeSessionsShowTheirOutlineFirst() throws {
+    let tree = TempTree("caw-service")
+    var synthetic = SyntheticTree(sessionCount: 3, largeSessionMegabytes: 10)
+    synthetic.largeSessionIndex = 0
+    let ids = try synthetic.write(to: tree.path + "/caw_data")
+    let service = SessionService(
+      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil)
+    var state = AppState(dataDirectory: "t", size: Size(width: 140, height: 40), now: 1_795_000_000)
+    let reducer = Reducer()
+    _ = service.perform(.listSessions, terminal: TerminalHandoff())
+    service.waitUntilIdle()
+    var effects: [Effect] = []
+    for action in service.inbox.take() { effects += reducer.reduce(&state, action) }
+    #expect(effects == [.loadSession(id: ids[0])])
+    _ = service.perform(.loadSession(id: ids[0]), terminal: TerminalHandoff())
+    service.waitUntilIdle()
+    let actions = service.inbox.take()
+    guard actions.count == 2, case .sessionOutlined(let id, let outline) = actions[0],
+      case .sessionLoaded(ids[0], let whole?, nil) = actions[1]
+    else {
+      Issue.record("expected an outline, then the session: \(actions.map { "\($0)".prefix(80) })")
+      return
+    }
+    #expect(id == ids[0])
+    #expect(outline.turns.count == whole.turns.count)
+    #expect(outline.turns.map(\.usage) == whole.turns.map(\.usage))
+    #expect(outline.turns.map(\.input) == whole.turns.map(\.input))
+    #expect(whole.turns.contains { $0.output.contains { !($0.toolUse?.output.isEmpty ?? true) } })
+    #expect(!outline.turns.contains { $0.output.contains { !($0.toolUse?.output.isEmpty ?? true) } })
+    _ = reducer.reduce(&state, actions[0])
+    let outlined = AppView.render(state).text
+    let last = whole.turns.count - 1
+    #expect(outlined.contains("  \(last) \(String(whole.turns[last].input.prefix(12)))"), "the last turn's row")
+    #expect(outlined.contains("reading its text…"))
+    _ = reducer.reduce(&state, actions[1])
+    #expect(state.outlines.isEmpty)
+    #expect(!AppView.render(state).text.contains("reading its text…"))
+  }
 }

@@ -10,6 +10,9 @@ public enum Action: Equatable, Sendable {
   case sessionsListedPartly([SessionSummary], total: Int, now: Double)
   /// Listing failed.
   case listingFailed(String)
+  /// A large session's outline was read: its turns, tool calls and usage without their text, shown
+  /// until the whole session has been read.
+  case sessionOutlined(id: String, Trajectory)
   /// A session's trajectory was read (nil with a reason when it is broken).
   case sessionLoaded(id: String, Trajectory?, error: String?)
   /// The terminal changed size.

@@ -1,4 +1,5 @@
 import CawCore
+import Synchronization
 
 /// Everything the UI shows, as a plain value: reduced from actions, rendered into a grid.
 public struct AppState: Equatable, Sendable {
@@ -12,9 +13,12 @@ public struct AppState: Equatable, Sendable {
   public var summaries: [SessionSummary] = [] {
     didSet {
       listVersion += 1
+      positions = Dictionary(summaries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
       refreshVisible()
     }
   }
+  /// Where each session is in `summaries`, so a key or a frame finds one without a scan of the list.
+  private var positions: [String: Int] = [:]
   /// A session whose selected turn opens as soon as it is loaded (Enter was pressed while it was read).
   public var openWhenLoaded: String?
   /// Whether the first listing has arrived.
@@ -23,7 +27,15 @@ public struct AppState: Equatable, Sendable {
   public var listingTotal: Int?
   /// Loaded trajectories, by session id: the most recently loaded ``loadedLimit``, more only while more
   /// are shown.
-  public var trajectories: [String: Trajectory] = [:]
+  public var trajectories: [String: Trajectory] = [:] {
+    didSet { trajectoriesVersion = Self.versions.add(1, ordering: .relaxed).newValue }
+  }
+  /// Names the content of `trajectories`: it changes with every change to them, and no two states with
+  /// other content share it (documents built from them are kept until it changes).
+  public private(set) var trajectoriesVersion = 0
+  private static let versions = Atomic<Int>(0)
+  /// Outlines of large sessions still being read (turns and usage without text), by session id.
+  public var outlines: [String: Trajectory] = [:]
   /// Loaded sessions, least recently loaded first.
   private var loadOrder: [String] = []
   /// How many loaded sessions are kept, unless more are selected or open in pages (each is held within
@@ -88,6 +100,7 @@ public struct AppState: Equatable, Sendable {
   /// ``loadedLimit`` unless they are selected or open.
   public mutating func keepLoaded(_ id: String, _ trajectory: Trajectory?) {
     trajectories[id] = trajectory
+    outlines[id] = nil
     loadOrder.removeAll { $0 == id }
     guard trajectory != nil else { return }
     loadOrder.append(id)
@@ -102,8 +115,11 @@ public struct AppState: Equatable, Sendable {
   /// Whether session `id` is listed and readable but not loaded yet.
   public func isLoading(_ id: String?) -> Bool {
     guard let id, trajectories[id] == nil, loadErrors[id] == nil else { return false }
-    return summaries.contains { $0.id == id && $0.status != .broken }
+    return summary(id).map { $0.status != .broken } ?? false
   }
+
+  /// The listed session `id`, if it is listed.
+  public func summary(_ id: String) -> SessionSummary? { positions[id].map { summaries[$0] } }
 
   /// The run recording `id`, if one is.
   public func run(recording id: String) -> RunRecord? { runs.first { $0.sessionID == id } }
@@ -154,11 +170,16 @@ public struct AppState: Equatable, Sendable {
 
   /// The selected session's summary, if it is visible.
   public var selectedSummary: SessionSummary? {
-    visibleSessions.first { $0.id == selectedID }
+    let cursor = sessionScroll.cursor
+    if visibleSessions.indices.contains(cursor), visibleSessions[cursor].id == selectedID { return visibleSessions[cursor] }
+    return visibleSessions.first { $0.id == selectedID }
   }
 
   /// The top page: the browser when nothing is open.
   public var page: Page { stack.last?.page ?? .browser }
+
+  /// The session's trajectory, or while it is being read its outline (whose text is not there yet).
+  public func trajectoryOrOutline(_ id: String) -> Trajectory? { trajectories[id] ?? outlines[id] }
 
   /// The trajectory at `path`, if loaded.
   public func trajectory(at path: TrajectoryPath) -> Trajectory? {
@@ -175,7 +196,7 @@ public struct AppState: Equatable, Sendable {
   /// it, or its files are still being written. In a subagent: its last turn while every tool call on the
   /// way down is still waiting for its result.
   public func isInProgress(_ path: TrajectoryPath, turn: Int) -> Bool {
-    guard let summary = summaries.first(where: { $0.id == path.sessionID }), summary.hasTurnInProgress,
+    guard let summary = summary(path.sessionID), summary.hasTurnInProgress,
       run(recording: path.sessionID) != nil || summary.isBeingWritten(now: now)
     else { return false }
     guard let first = path.steps.first else { return turn == summary.turnCount - 1 }

@@ -11,12 +11,20 @@ public enum Documents {
   /// The rows of the open transcript or tool call page at `width`.
   static func lines(_ state: AppState, width: Int) -> [DocumentLine] {
     guard let top = state.stack.last else { return [] }
+    var inProgress = false
+    if case .transcript(let path, let turn) = top.page { inProgress = state.isInProgress(path, turn: turn) }
+    let key = DocumentMemo.Key(
+      page: top.page, width: width, showThinking: state.showThinking, expanded: top.expanded, inProgress: inProgress,
+      version: state.trajectoriesVersion)
+    return DocumentMemo.shared.lines(key) { build(state, top: top, width: width, inProgress: inProgress) }
+  }
+
+  private static func build(_ state: AppState, top: PageState, width: Int, inProgress: Bool) -> [DocumentLine] {
     switch top.page {
     case .transcript(let path, let turn):
       guard let t = state.trajectory(at: path), t.turns.indices.contains(turn) else { return [] }
       return TranscriptDocument.build(
-        t.turns[turn], index: turn, inProgress: state.isInProgress(path, turn: turn), showThinking: state.showThinking,
-        width: width)
+        t.turns[turn], index: turn, inProgress: inProgress, showThinking: state.showThinking, width: width)
     case .toolCall(let path, let step):
       guard let call = state.toolCall(at: path, step) else { return [] }
       return ToolCallDocument.build(call, expanded: top.expanded, width: width)
@@ -31,7 +39,7 @@ public enum Documents {
     let width = (layout.panes[.cost] ?? layout.body).width
     let id = state.selectedSummary?.id
     return CostReport.build(
-      session: id.flatMap { state.trajectories[$0] }, id: id, totals: state.visibleCosts,
+      session: id.flatMap(state.trajectoryOrOutline), id: id, totals: state.visibleCosts,
       filtered: state.query.isFiltering, width: width)
   }
 
@@ -59,7 +67,7 @@ public enum Documents {
   private static func wholeSession(_ state: AppState, path: TrajectoryPath, width: Int) -> [DocumentLine] {
     guard let t = state.trajectory(at: path) else { return [] }
     var rows: [DocumentLine] = []
-    let problems = path.steps.isEmpty ? state.summaries.first { $0.id == path.sessionID }?.problems ?? [] : []
+    let problems = path.steps.isEmpty ? state.summary(path.sessionID)?.problems ?? [] : []
     for problem in problems {
       rows.append(DocumentLine([Span("! " + TextSanitizer.singleLine(problem.description), .error)]))
     }

@@ -58,7 +58,7 @@ extension Reducer {
       byID[summary.id] = summary
     }
     let order = state.summaries.map(\.id).filter { byID[$0] != nil }
-    let added = summaries.map(\.id).filter { id in !state.summaries.contains { $0.id == id } }
+    let added = summaries.map(\.id).filter { id in state.summary(id) == nil }
     state.summaries = (added + order).compactMap { byID[$0] }
     state.listed = true
     if let pending = state.pendingSelection, byID[pending] != nil {
@@ -82,7 +82,7 @@ extension Reducer {
   /// Finished sessions open at their first turn as usual.
   func followNewest(_ id: String, _ state: inout AppState) {
     let live =
-      state.run(recording: id) != nil || state.summaries.first { $0.id == id }?.isBeingWritten(now: state.now) == true
+      state.run(recording: id) != nil || state.summary(id)?.isBeingWritten(now: state.now) == true
     guard state.following, live, id == state.selectedID, let t = state.trajectories[id] else { return }
     let rows = PaneGeometry.tableRows(ScreenLayout(size: state.size, focus: state.focus).panes[.timeline] ?? Rect(state.size))
     state.timelineScroll.select(t.turns.count - 1, count: t.turns.count, visible: rows)

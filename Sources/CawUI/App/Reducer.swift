@@ -38,6 +38,9 @@ public struct Reducer: Sendable {
       state.listed = true
       state.message = "Could not list sessions: " + TextSanitizer.singleLine(reason, limit: 200)
       return []
+    case .sessionOutlined(let id, let outline):
+      if state.trajectories[id] == nil, state.isLoading(id) { state.outlines[id] = outline }
+      return []
     case .sessionLoaded(let id, let trajectory, let error):
       state.keepLoaded(id, trajectory)
       state.loadErrors[id] = trajectory == nil ? (error ?? "unreadable") : nil

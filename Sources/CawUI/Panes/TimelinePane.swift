@@ -14,11 +14,12 @@ enum TimelinePane {
         "No session selected.", column: body.x + 1, row: body.y, maxWidth: body.width - 1, role: .dim, clip: body)
       return
     }
-    guard let t = state.trajectory(at: path) else {
+    let outline = path.steps.isEmpty && state.trajectories[path.sessionID] == nil ? state.outlines[path.sessionID] : nil
+    guard let t = state.trajectory(at: path) ?? outline else {
       PaneTitle.render(
         Pane.timeline.title, detail: String(path.sessionID.prefix(8)), trailing: trailing, focused: focused,
         into: &grid, area: area)
-      let summary = state.summaries.first { $0.id == path.sessionID }
+      let summary = state.summary(path.sessionID)
       let reason = state.loadErrors[path.sessionID] ?? (summary?.status == .broken ? summary?.brokenReason : nil)
       var size = ""
       if let summary, path.steps.isEmpty {
@@ -34,9 +35,9 @@ enum TimelinePane {
     }
     let id = path.steps.isEmpty ? path.sessionID : "subagent " + TextSanitizer.singleLine(t.sessionID)
     var detail =
-      "\(id.prefix(path.steps.isEmpty ? 8 : 17)) · \(TextSanitizer.singleLine(t.agent)) · \(TextSanitizer.singleLine(t.model)) · "
+      "\(id.prefix(path.steps.isEmpty ? 8 : 17))\(outline == nil ? "" : " · reading its text…") · \(TextSanitizer.singleLine(t.agent)) · \(TextSanitizer.singleLine(t.model)) · "
       + "\(t.turns.count) turn\(t.turns.count == 1 ? "" : "s") · \(Format.cost(t.totalUsage.cost))"
-    let problems = path.steps.isEmpty ? state.summaries.first { $0.id == path.sessionID }?.problems.count ?? 0 : 0
+    let problems = path.steps.isEmpty ? state.summary(path.sessionID)?.problems.count ?? 0 : 0
     if problems > 0 { detail += " · ! \(problems) file problem\(problems == 1 ? "" : "s") (o lists them)" }
     let failed = t.failedTurns.filter { $0 < t.turns.count }
     if !failed.isEmpty { detail += " · ! turn \(failed.map(String.init).joined(separator: ", ")) failed" }

@@ -115,6 +115,27 @@ struct FollowTests {
     #expect(after.trajectory?.turns.first?.output == [.text("partial answer"), .text("more")])
   }
 
+  @Test("the follower keeps the last good views of its most recent sessions only; an export's read is not kept")
+  func followerKeepsABoundedNumberOfViews() throws {
+    let tree = TempTree()
+    let ids = (0..<3).map { String(format: "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0%02d", $0) }
+    for id in ids {
+      let t = Trajectory(
+        agent: "codex", sessionID: id, createdAt: "2026-01-01T00:00:00+00:00", turns: [Turn(input: id, output: [])])
+      tree.write("data/sessions/\(id)/traj.jsonl", "")
+      tree.write("data/sessions/\(id)/trajectory.json", bytes: t.trajectoryFileBytes())
+    }
+    var follower = SessionFollower(reader: SessionReader(DataDirectory(tree.path + "/data")))
+    follower.capacity = 2
+    for id in ids { _ = follower.refresh(id) }
+    _ = follower.refresh(ids[1], budget: .unlimited, kept: false)
+    for id in ids { tree.write("data/sessions/\(id)/trajectory.json", "{\"agent\": \"co") }
+    let views = ids.map { follower.refresh($0, retries: 0) }
+    #expect(views[0].trajectory == nil, "the oldest view was dropped: \(String(describing: views[0].brokenReason))")
+    #expect(views[1].trajectory?.turns.first?.input == ids[1])
+    #expect(views[2].trajectory?.turns.first?.input == ids[2])
+  }
+
   @Test("a session Python caw is recording is seen growing block by block, then finished")
   func followsPythonCaw() async throws {
     let tree = TempTree()

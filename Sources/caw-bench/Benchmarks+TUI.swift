@@ -1,0 +1,85 @@
+import CawApp
+import CawCore
+import CawUI
+import Foundation
+
+extension Benchmarks {
+  /// The TUI's own path: the app loop with the real session service on an in-memory screen at 160x48,
+  /// every frame drawn. Times are from the key (or the start) to the frame that shows the result.
+  func tuiFigures() throws -> [Figure] {
+    var figures: [Figure] = []
+    let cold = try Measure.median(runs: runs) {
+      var app = TUIPath(tree.dataDirectory)
+      try app.send(.sessionsRequested)
+      try app.waitFor { $0.listed }
+    }
+    figures.append(
+      Figure(
+        name: "TUI: first list frame, no index (\(tree.sessions) sessions)", value: cold.seconds * 1000,
+        cpu: cold.cpuSeconds * 1000, unit: "ms", target: .atMost(300)))
+    guard let large = tree.largeSession.map({ URL(fileURLWithPath: $0).lastPathComponent }) else { return figures }
+    var firstScreen: [Double] = []
+    var whole: [Double] = []
+    var keys: [Double] = []
+    for _ in 0..<max(runs, 1) {
+      var app = TUIPath(tree.dataDirectory)
+      try app.send(.sessionsListed([SessionReader(DataDirectory(tree.dataDirectory)).summarise(large)], now: 0))
+      let start = DispatchTime.now().uptimeNanoseconds
+      try app.waitFor { $0.trajectoryOrOutline(large) != nil }
+      firstScreen.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+      // Keys while the rest is read: focus moves between panes, each answered with a frame.
+      while app.loop.state.trajectories[large] == nil {
+        let key = DispatchTime.now().uptimeNanoseconds
+        try app.send(.keyPressed(.tab))
+        keys.append(Double(DispatchTime.now().uptimeNanoseconds - key) / 1e6)
+        try app.drain()
+        usleep(10_000)  // a fast typist
+      }
+      whole.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+    figures.append(
+      Figure(name: "TUI: large session's first timeline frame (outline)", value: median(firstScreen), unit: "ms", target: .atMost(300)))
+    figures.append(Figure(name: "TUI: large session read whole (text shown)", value: median(whole), unit: "ms"))
+    if !keys.isEmpty {
+      figures.append(
+        Figure(name: "TUI: a key while it is read, slowest of \(keys.count)", value: keys.max() ?? 0, unit: "ms", target: .atMost(16)))
+    }
+    return figures
+  }
+}
+
+/// The app loop over the real session service, for timing; frames are drawn into a cell grid as the
+/// terminal's would be, and not kept.
+private struct TUIPath {
+  var loop: AppLoop<InMemoryScreen>
+
+  init(_ dataDirectory: String) {
+    let service = SessionService(directory: DataDirectory(dataDirectory), runExecutable: "/nonexistent")
+    loop = AppLoop(
+      screen: InMemoryScreen(size: FrameRenderer.size),
+      state: AppState(dataDirectory: "bench", size: FrameRenderer.size, now: Date().timeIntervalSince1970),
+      perform: { service.perform($0, terminal: TerminalHandoff()) }, background: service.inbox.take)
+  }
+
+  /// Sends an action and draws the frame that follows.
+  mutating func send(_ action: Action) throws {
+    try loop.send(action)
+    _ = AppView.render(loop.state)
+  }
+
+  /// Takes what the service posted and draws a frame when there was something.
+  mutating func drain() throws {
+    let actions = loop.background()
+    for action in actions { try loop.send(action) }
+    if !actions.isEmpty { _ = AppView.render(loop.state) }
+  }
+
+  /// Drains until `done` holds for the state, drawing each change.
+  mutating func waitFor(_ done: (AppState) -> Bool) throws {
+    while !done(loop.state) {
+      try drain()
+      if !done(loop.state) { usleep(200) }
+    }
+  }
+}
