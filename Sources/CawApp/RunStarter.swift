@@ -3,8 +3,8 @@ import CawTools
 import CawUI
 import Foundation
 
-/// Starts the runs the TUI asks for as detached `caw-tui run` / `resume` processes, after checking what
-/// can be checked first (resume key, CLI installed, no other run recording the session, directory), so a
+/// Starts the runs the TUI asks for as detached `caw-tui run` / `resume` processes (from the UI thread),
+/// after checking on a reading thread what can be checked first (resume key, CLI installed, no other run recording the session, directory), so a
 /// run that cannot work is refused with its reason and writes nothing.
 struct RunStarter {
   /// The data directory the runs record in.
@@ -36,8 +36,8 @@ struct RunStarter {
     return settings
   }
 
-  /// Starts `request` and answers `.runStarted` or `.effectFailed`.
-  func start(_ request: RunRequest) -> Action {
+  /// Checks `request` and answers `.runReady` with what to start, or `.effectFailed` with why not.
+  func prepare(_ request: RunRequest) -> Action {
     let data = URL(fileURLWithPath: directory.path).standardizedFileURL.path
     let sessionID: String
     let arguments: [String]
@@ -93,11 +93,23 @@ struct RunStarter {
     }
     do {
       try FileManager.default.createDirectory(atPath: registry.directory, withIntermediateDirectories: true)
-      _ = try DetachedRun.start(
-        executable: executable, arguments: arguments, log: registry.directory + "/\(sessionID).log")
+    } catch {
+      return .effectFailed("Cannot start a run: \(error)")
+    }
+    return .runReady(
+      RunLaunch(
+        sessionID: sessionID, executable: executable, arguments: arguments,
+        log: registry.directory + "/\(sessionID).log"))
+  }
+
+  /// Starts a checked run, detached, and answers `.runStarted` or `.effectFailed`. Called on the UI
+  /// thread, whose priority the run and its agent inherit (the reading threads run niced).
+  static func launch(_ launch: RunLaunch) -> Action {
+    do {
+      _ = try DetachedRun.start(executable: launch.executable, arguments: launch.arguments, log: launch.log)
     } catch {
       return .effectFailed("\(error)")
     }
-    return .runStarted(sessionID: sessionID)
+    return .runStarted(sessionID: launch.sessionID)
   }
 }

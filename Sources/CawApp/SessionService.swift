@@ -11,7 +11,9 @@ import Synchronization
 ///
 /// Sessions are read on one serial queue, in the order asked, by one ``SessionFollower``; a load of a
 /// session the user has moved away from before it starts is dropped. Listing has a queue of its own, so
-/// a big session being read does not hold the list back, and runs start on a third.
+/// a big session being read does not hold the list back. Reading threads run at a lower priority than
+/// the UI's (``WorkerPriority``), so on a busy machine a key is still answered at once; a run is checked
+/// on one of them and started from the UI thread, so it keeps the user's priority.
 public final class SessionService: Sendable {
   /// Where sessions are read from.
   public let directory: DataDirectory
@@ -25,7 +27,7 @@ public final class SessionService: Sendable {
   private let firstScreenAfter: Duration?
   private let sessions: DispatchQueue
   private let listing: DispatchQueue
-  private let runs = DispatchQueue(label: "caw-tui.runs")
+  private let registryQueue = DispatchQueue(label: "caw-tui.registry")
   private let work = DispatchGroup()
   private let reading: Mutex<Reading>
   private let latestLoad = Mutex<String?>(nil)
@@ -91,10 +93,12 @@ public final class SessionService: Sendable {
       onSessions { [self.prepare(request, &$0)] }
     case .startRun(let request):
       let starter = RunStarter(directory: directory, registry: registry, executable: runExecutable)
-      background(runs) { [starter.start(request)] }
+      background(registryQueue) { [starter.prepare(request)] }
+    case .launchRun(let launch):
+      return [RunStarter.launch(launch)]
     case .stopRuns(let records):
       let registry = registry
-      background(runs) {
+      background(registryQueue) {
         for record in records { try? registry.stop(record) }
         return []
       }
@@ -124,7 +128,7 @@ public final class SessionService: Sendable {
   /// Looks at the run registry and posts `.runsChanged` when the runs recording sessions of this data
   /// directory are not those last posted.
   public func lookAtRuns() {
-    background(runs) {
+    background(registryQueue) {
       let current = self.activeRuns()
       return self.lastRuns.withLock { last in
         guard last != current else { return [] }
@@ -137,6 +141,7 @@ public final class SessionService: Sendable {
   private func background(_ queue: DispatchQueue, _ job: @escaping @Sendable () -> [Action]) {
     work.enter()
     queue.async {
+      WorkerPriority.lowerCurrentThread()
       for action in job() { self.inbox.post(action) }
       self.work.leave()
     }
@@ -184,6 +189,7 @@ public final class SessionService: Sendable {
     let milliseconds = Int(delay.components.seconds * 1000 + delay.components.attoseconds / 1_000_000_000_000_000)
     DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(milliseconds)) {
       defer { self.work.leave() }
+      WorkerPriority.lowerCurrentThread()
       guard self.listingsDone.withLock({ $0 < generation }), let ids = try? reader.idsNewestFirst(),
         ids.count > Self.firstScreen
       else { return }

@@ -94,6 +94,12 @@ struct LiveRunEndToEndTests {
     // The run registry is looked at once a second: the count and the running glyph follow shortly.
     var screen = try tmux.waitFor("▶ 1 run", seconds: 20)
     #expect(screen.contains("● claude_code"))
+    // The run keeps the TUI's priority: it is started from the UI thread, not a niced reading thread.
+    let run = try #require(setup.activeRuns().first)
+    let pane = try #require(Int32(tmux.display("#{pane_pid}")))
+    let tui = ProcessState.descendants(of: pane).first { ProcessState.parent($0) == pane }
+    let tuiNiceness = try #require(tui.flatMap(ProcessState.niceness))
+    #expect(ProcessState.niceness(run.pid) == tuiNiceness)
     try tmux.waitFor("slow task please", seconds: 20)
     // Open the running turn's transcript: the tool call is there, its result held back by the gate.
     try tmux.send("Tab")

@@ -2,6 +2,25 @@ import Foundation
 
 /// Whether a process still runs, from /proc (a zombie waiting to be reaped counts as ended).
 public enum ProcessState {
+  /// A process's niceness (its main thread's), from /proc; nil when it is gone.
+  public static func niceness(_ pid: Int32) -> Int? {
+    // After the name: state, ppid, pgrp, session, tty, tpgid, flags, 4 fault counts, 4 times, priority, nice.
+    statFields(pid).flatMap { $0.count > 16 ? Int($0[16]) : nil }
+  }
+
+  /// A process's parent, from /proc; nil when it is gone.
+  public static func parent(_ pid: Int32) -> Int32? {
+    statFields(pid).flatMap { $0.count > 1 ? Int32($0[1]) : nil }
+  }
+
+  /// The fields of `/proc/PID/stat` after the process's name.
+  private static func statFields(_ pid: Int32) -> [Substring]? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return nil }
+    return stat[stat.index(after: close)...].split(separator: " ")
+  }
+
   public static func isRunning(_ pid: Int32) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
       let close = stat.lastIndex(of: ")")

@@ -183,13 +183,19 @@ public struct SessionReader: Sendable {
 
   // MARK: - Helpers
 
-  /// `count` results of `body`, computed on every core.
+  /// `count` results of `body`, computed on every core in strided shares, each thread at the calling
+  /// thread's priority or lower (a reading thread behind the UI is niced, and so are its helpers).
   public static func inParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)
     defer { results.deallocate() }
     nonisolated(unsafe) let shared = results
-    DispatchQueue.concurrentPerform(iterations: count) { shared[$0] = body($0) }
+    let shares = min(count, max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1) * 8)
+    let niceness = WorkerPriority.current
+    DispatchQueue.concurrentPerform(iterations: shares) { share in
+      WorkerPriority.lowerCurrentThread(to: niceness)
+      for index in stride(from: share, to: count, by: shares) { shared[index] = body(index) }
+    }
     return results.map { $0! }
   }
 

@@ -29,6 +29,8 @@ public enum Action: Equatable, Sendable {
   case runsChanged([RunRecord])
   /// Time passed (for elapsed times).
   case clockTicked(Double)
+  /// A run was checked and is ready to be started.
+  case runReady(RunLaunch)
   /// A run was started for `sessionID`.
   case runStarted(sessionID: String)
   /// An export, a run or a copy could not be done; the reason is shown.

@@ -14,8 +14,10 @@ public enum Effect: Equatable, Sendable {
   /// Read these sessions again after their files changed (answers `.sessionsRefreshed` and
   /// `.sessionLoaded` for the loaded ones).
   case refreshSessions(Set<String>)
-  /// Start a detached `caw-tui run` or `resume` (answers `.runStarted` or `.effectFailed`).
+  /// Check a `caw-tui run` or `resume` (answers `.runReady` or `.effectFailed`).
   case startRun(RunRequest)
+  /// Start a checked run, detached (answers `.runStarted` or `.effectFailed`).
+  case launchRun(RunLaunch)
   /// Prepare the agent CLI's own UI for a session or a new one (answers `.interactiveReady` or
   /// `.effectFailed`).
   case openInteractive(InteractiveRequest)

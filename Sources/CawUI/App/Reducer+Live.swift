@@ -27,6 +27,8 @@ extension Reducer {
     case .effectFailed(let reason):
       state.message = TextSanitizer.singleLine(reason, limit: 300)
       return []
+    case .runReady(let launch):
+      return [.launchRun(launch)]
     case .interactiveReady(let launch):
       return [.handOver(launch)]
     case .interactiveEnded(let id, let message):
