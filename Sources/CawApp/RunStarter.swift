@@ -29,7 +29,8 @@ struct RunStarter {
       workingDirectory: URL(fileURLWithPath: directory).standardizedFileURL.path)
     let model = values.model.trimmingCharacters(in: .whitespaces)
     if let tier = ModelTier(rawValue: model) {
-      settings.model = ModelTierResolver(environment: ProcessInfo.processInfo.environment).resolve(tier, for: provider).model ?? ""
+      settings.model =
+        ModelTierResolver(environment: ProcessInfo.processInfo.environment).resolve(tier, for: provider).model ?? ""
     } else {
       settings.model = model
     }

@@ -235,7 +235,8 @@ public final class SessionService: Sendable {
       case .start(let values):
         let settings = try RunStarter.settings(values)
         let invocation = try InteractiveInvocation.start(settings, prompt: values.prompt, environment: environment)
-        return .interactiveReady(InteractiveLaunch(sessionID: nil, invocation: invocation, name: settings.provider.rawValue))
+        return .interactiveReady(
+          InteractiveLaunch(sessionID: nil, invocation: invocation, name: settings.provider.rawValue))
       }
     } catch {
       return .effectFailed(error.message)
@@ -250,7 +251,8 @@ public final class SessionService: Sendable {
       return .effectFailed("Cannot export \(path.sessionID.prefix(8)): \(loaded.brokenReason ?? "unreadable")")
     }
     for step in path.steps {
-      guard trajectory.turns.indices.contains(step.turn), trajectory.turns[step.turn].output.indices.contains(step.block),
+      guard trajectory.turns.indices.contains(step.turn),
+        trajectory.turns[step.turn].output.indices.contains(step.block),
         let sub = trajectory.turns[step.turn].output[step.block].toolUse?.subagentTrajectory
       else { return .effectFailed("The subagent trajectory is no longer there") }
       trajectory = sub

@@ -39,11 +39,15 @@ extension Benchmarks {
     }
     let median = { (values: [Double]) in values.sorted()[values.count / 2] }
     figures.append(
-      Figure(name: "TUI: large session's first timeline frame (outline)", value: median(firstScreen), unit: "ms", target: .atMost(300)))
+      Figure(
+        name: "TUI: large session's first timeline frame (outline)", value: median(firstScreen), unit: "ms",
+        target: .atMost(300)))
     figures.append(Figure(name: "TUI: large session read whole (text shown)", value: median(whole), unit: "ms"))
     if !keys.isEmpty {
       figures.append(
-        Figure(name: "TUI: a key while it is read, slowest of \(keys.count)", value: keys.max() ?? 0, unit: "ms", target: .atMost(16)))
+        Figure(
+          name: "TUI: a key while it is read, slowest of \(keys.count)", value: keys.max() ?? 0, unit: "ms",
+          target: .atMost(16)))
     }
     return figures
   }

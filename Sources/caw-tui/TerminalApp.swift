@@ -16,8 +16,11 @@ enum TerminalApp {
   /// out. Returns the sessions started or resumed in it.
   static func run(_ directory: DataDirectory, label: String, isDemo: Bool, theme: Theme) throws -> [String] {
     MallocArenas.shareOne()
-    let cache = isDemo ? nil : SummaryCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
-      .map(SummaryCache.init(directory:))
+    let cache =
+      isDemo
+      ? nil
+      : SummaryCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
+        .map(SummaryCache.init(directory:))
     let service = SessionService(directory: directory, cache: cache, runExecutable: executable)
     let watcher = SessionWatcher(directory)
     defer { watcher.stop() }

@@ -1,7 +1,7 @@
 import CawCore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Keys are answered while sessions load: the TUI on a cold tree of 10,000 sessions whose newest (and
 /// so first selected) session is 100 MB, in tmux.
@@ -26,7 +26,8 @@ struct KeyLatencyEndToEndTests {
     /// Presses `key` and times how long until the screen shows `expected` (or stops showing it).
     func press(_ key: String, until expected: String, present: Bool = true) throws {
       let before = try tmux.capture()
-      let loading = before.contains("Reading sessions…") || before.contains("reading the rest…") || before.contains("Loading")
+      let loading =
+        before.contains("Reading sessions…") || before.contains("reading the rest…") || before.contains("Loading")
       let start = Date()
       try tmux.send(key)
       if present {

@@ -2,8 +2,8 @@ import CawApp
 import CawCore
 import CawUI
 import Dispatch
-import Testing
 import TestSupport
+import Testing
 
 /// The reducer with the real session service, without a terminal: effects are started, keys are answered
 /// while they run, and their results come back as actions.
@@ -83,7 +83,8 @@ struct SessionServiceTests {
     }
     #expect(loop.state.summaries.map(\.id) == Array(ids.prefix(SessionService.firstScreen)))
     #expect(loop.state.listingTotal == 200)
-    #expect(AppView.render(loop.state).text.contains("\(SessionService.firstScreen)/200 · sort newest · reading the rest…"))
+    #expect(
+      AppView.render(loop.state).text.contains("\(SessionService.firstScreen)/200 · sort newest · reading the rest…"))
     try loop.send(.keyPressed(.down))
     #expect(loop.state.selectedID == ids[1])
     held.resume()
