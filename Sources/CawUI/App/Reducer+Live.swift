@@ -41,7 +41,9 @@ extension Reducer {
     case .copied(let label):
       state.message = "Copied \(label) to the clipboard"
       return []
-    default:
+    case .sessionsRequested, .sessionsListed, .sessionsListedPartly, .listingFailed, .sessionLoaded, .terminalResized,
+      .keyPressed, .mouseUsed:
+      // Reduced by `reduce(_:_:)`, which never passes them here.
       return []
     }
   }

@@ -58,7 +58,8 @@ public struct Reducer: Sendable {
       return keyPressed(key, &state)
     case .mouseUsed(let event):
       return mouseUsed(event, &state)
-    default:
+    case .filesChanged, .sessionsRefreshed, .runsChanged, .clockTicked, .runStarted, .effectFailed,
+      .interactiveReady, .interactiveEnded, .exportNeedsConfirmation, .exported, .copied:
       return reduceLive(action, &state)
     }
   }
@@ -147,8 +148,14 @@ public struct Reducer: Sendable {
       }
       return [.openPager(text: text)]
     case .help: state.showingHelp.toggle()
-    case .resume, .newSession, .export, .copy, .stopRun, .quit:
-      return openDialog(for: command, &state)
+    case .resume: return openResume(&state)
+    case .newSession:
+      state.dialog = .newSession(NewSessionForm(directory: state.defaultDirectory))
+      return []
+    case .export: return openExport(&state)
+    case .copy: return openCopy(&state)
+    case .stopRun: return openStop(&state)
+    case .quit: return quit(&state)
     case .interactive:
       return openInteractive(&state)
     case .toggleFollow:
