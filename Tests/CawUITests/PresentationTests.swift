@@ -149,8 +149,8 @@ struct PresentationTests {
     let rows = CostReport.build(session: t, id: "abcdef123", totals: ListCostTotals([]), filtered: false, width: 58).map(\.text)
     #expect(rows[0] == "Session abcdef12  codex · ")
     #expect(rows[1] == "  total $0.3000  own $0.3000  subagents $0.0000")
-    #expect(rows[4].hasSuffix("$0.2000 ██████████"))
-    #expect(rows[5].hasSuffix("$0.1000 █████"))
+    #expect(rows[4].hasSuffix("$0.2000 ████████████████"))
+    #expect(rows[5].hasSuffix("$0.1000 ████████"))
   }
 }
 
