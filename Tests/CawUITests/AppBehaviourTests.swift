@@ -145,8 +145,8 @@ struct AppBehaviourTests {
     var app = AppHarness(dataDirectory: tree.path + "/caw_data", size: Size(width: 80, height: 24))
     try app.press(.enter, .enter, .down, .down, .down, .enter)
     try app.press(.character("G"))
-    #expect(app.text.contains("… 280 more lines — x shows all"))
-    try app.press(.character("x"), .character("G"))
+    #expect(app.text.contains("… 280 more lines — w shows all"))
+    try app.press(.character("w"), .character("G"))
     #expect(app.text.contains("row 300"))
     #expect(!app.text.contains("more lines"))
     try app.press(.character("g"))
@@ -193,7 +193,7 @@ struct AppBehaviourTests {
       return
     }
     #expect(text.hasPrefix("▌ User  turn 0\n  The date parser"))
-    #expect(reducer.reduce(&state, .keyPressed(.character("q"))) == [.quit])
+    #expect(reducer.reduce(&state, .keyPressed(.ctrl("c"))) == [.quit])
     #expect(state.quitting)
   }
 

@@ -84,7 +84,8 @@ struct EndToEndTests {
     screen = try tmux.waitFor("Output (error)")
     #expect(screen.contains("␛]52;c;cm0gLXJmIH4=␇␛[2J␛]8;;http://evil.example/␛\\link"))
     #expect(try tmux.display("#{pane_title}") != "pwned")
-    try tmux.send("q")
+    // Ctrl-C quits from any page.
+    try tmux.send("C-c")
     try tmux.waitFor("exit=0 modes:")
   }
 

@@ -33,6 +33,8 @@ struct GraphemeEndToEndTests {
     screen = try tmux.waitFor("▌ Assistant")
     #expect(screen.contains("  " + answer + "\n"), "\(screen)")
     try tmux.send("q")
+    try tmux.waitFor("Timeline  0f1e2d3c")
+    try tmux.send("q")
     try tmux.waitFor("exit=0 modes: icanon echo")
   }
 }

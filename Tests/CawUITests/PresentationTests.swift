@@ -107,7 +107,7 @@ struct PresentationTests {
     let folded = ToolCallDocument.build(call, expanded: false, width: 60).map(\.text)
     #expect(folded.contains("  line 20"))
     #expect(!folded.contains("  line 21"))
-    #expect(folded.contains("  … 30 more lines — x shows all"))
+    #expect(folded.contains("  … 30 more lines — w shows all"))
     #expect(folded.contains { $0.hasPrefix("Output (error)") })
     let expanded = ToolCallDocument.build(call, expanded: true, width: 60).map(\.text)
     #expect(expanded.contains("  line 50"))

@@ -91,7 +91,8 @@ extension Reducer {
     case .newSession(var form):
       return formKey(key, &form, &state)
     case .exportFormat(let path):
-      guard case .character(let c) = key, let format = Self.exportFormats[c] else { return [] }
+      let choice: Character? = key == .enter ? "j" : { if case .character(let c) = key { c } else { nil } }()
+      guard let choice, let format = Self.exportFormats[choice] else { return [] }
       let name = path.steps.isEmpty ? path.sessionID : "\(path.sessionID)-subagent-\(path.steps.count)"
       state.dialog = .exportPath(path, format, text: "./\(name).\(format.fileExtension)")
     case .exportPath(let path, let format, var text):
@@ -130,7 +131,7 @@ extension Reducer {
     return []
   }
 
-  /// The keys that pick an export format.
+  /// The keys that pick an export format; Enter takes `j`'s, the first.
   static let exportFormats: [Character: ExportFormat] = ["j": .json, "m": .markdown, "a": .atif]
 
   private func formKey(_ key: Key, _ form: inout NewSessionForm, _ state: inout AppState) -> [Effect] {

@@ -86,7 +86,7 @@ public struct Reducer: Sendable {
     if state.prompt != nil { return promptKey(key, &state) }
     if state.showingHelp {
       state.showingHelp = false
-      return key == .character("q") ? run(.quit, &state) : []
+      return []
     }
     guard let command = keymap.command(for: key, in: context(state)) else { return [] }
     return run(command, &state)
@@ -247,7 +247,7 @@ public struct Reducer: Sendable {
     let rows = visibleRows(state)
     if delta < 0, state.following, state.focus != .sessions || !state.stack.isEmpty {
       state.following = false
-      state.message = "Paused following: f follows the newest event again"
+      state.message = "Paused following: F follows the newest event again"
     }
     switch state.page {
     case .browser:
