@@ -76,6 +76,8 @@ struct AppBehaviourTests {
     #expect(app.state.query.status == .unfinished)
     #expect(app.state.visibleSessions.count == 1)
     try app.press(.character("f"), .character("f"))
+    #expect(app.state.query.status == .cancelled)
+    try app.press(.character("f"))
     #expect(app.state.query.status == .usageLimited)
     #expect(app.text.contains("⊘"))
     try app.press(.character("f"))
