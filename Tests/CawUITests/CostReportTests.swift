@@ -24,20 +24,20 @@ struct CostReportTests {
   }
 
   @Test("a large cost and a four-digit count stay apart, in aligned columns")
-  func groupColumnsTakeTheirWidthFromTheirContents() {
+  func groupColumnsTakeTheirWidthFromTheirContents() throws {
     let summaries =
       (0..<1050).map { summary($0, agent: "claude_code", model: "claude-sonnet-4-5", cost: 199.07 / 1050) }
       + (1050..<1500).map { summary($0, agent: "codex", model: "gpt-5.3-codex", cost: 0.004) }
     let rows = CostReport.build(
       session: nil, id: nil, totals: ListCostTotals(summaries), filtered: false, width: 60
     ).map(\.text)
-    let claude = try! #require(rows.first { $0.hasPrefix("    claude_code") })
-    #expect(Array(cells(claude).prefix(2)) == ["claude_code", "$199.07"])
-    #expect(cells(claude)[2] == "1050")
-    let codex = try! #require(rows.first { $0.hasPrefix("    codex") })
+    let claude = try #require(rows.first { $0.hasPrefix("    claude_code") })
+    #expect(Array(cells(claude).prefix(3)) == ["claude_code", "$199.07", "1050"])
+    let codex = try #require(rows.first { $0.hasPrefix("    codex") })
     #expect(Array(cells(codex).prefix(3)) == ["codex", "$1.80", "450"])
     // Costs end in one column and counts in another, in every section.
     let groupRows = rows.filter { $0.hasPrefix("    ") }
+    try #require(groupRows.allSatisfy { cells($0).count == 3 }, "\(groupRows)")
     let ends = groupRows.map { row in
       let cost = cells(row)[1]
       return row.distance(from: row.startIndex, to: row.range(of: cost)!.upperBound)
@@ -52,7 +52,7 @@ struct CostReportTests {
   }
 
   @Test("turn figures of any size keep a gap between them")
-  func turnColumnsTakeTheirWidthFromTheirContents() {
+  func turnColumnsTakeTheirWidthFromTheirContents() throws {
     let big = UsageStats(
       inputTokens: 12_345_678, outputTokens: 2_345_678, cacheReadTokens: 98_765_432, cacheWriteTokens: 1_234_567,
       costUSD: .double(1234.5678))
@@ -61,9 +61,10 @@ struct CostReportTests {
       usage: big)
     let rows = CostReport.build(session: t, id: "abcdef123", totals: ListCostTotals([]), filtered: false, width: 80)
       .map(\.text)
-    let header = try! #require(rows.first { $0.contains("TURN") })
-    #expect(cells(header) == ["TURN", "IN", "OUT", "C.READ", "C.WRITE", "COST"])
+    let header = try #require(rows.first { $0.contains("TURN") })
+    try #require(cells(header) == ["TURN", "IN", "OUT", "C.READ", "C.WRITE", "COST"], "\(header)")
     let first = rows[rows.firstIndex(of: header)! + 1]
+    try #require(cells(first).count == 6, "\(first)")
     #expect(Array(cells(first).prefix(6)) == ["0", "12345.7k", "2345.7k", "98765.4k", "1234.6k", "$1234.5678"])
     // Each figure ends under the end of its heading.
     for name in ["IN", "OUT", "C.READ", "C.WRITE", "COST"] {

@@ -35,7 +35,7 @@ public struct Keymap: Hashable, Sendable {
     Binding([.enter], .open, "Open the selection", footer: "open"),
     Binding([.escape, .backspace], .back, "Back out to the session list", footer: "back", in: [.timeline, .cost]),
     Binding(
-      [.character("q"), .escape, .backspace], .back, "Back one page (q quits only from the browser)", footer: "back",
+      [.character("q"), .escape, .backspace], .back, "Back one page (q quits from the browser)", footer: "back",
       in: [.subagent, .transcript, .toolCall]),
     Binding([.character("/")], .filter, "Filter the list by text", footer: "filter", in: [.sessions]),
     Binding([.character("c")], .clearFilters, "Clear every filter", in: [.sessions]),
