@@ -28,7 +28,7 @@ struct EndToEndTests {
     #expect(screen.contains("Show or hide thinking"))
     try tmux.send("Escape", "Escape", "Escape", "Tab", "Tab")
     screen = try tmux.waitFor("By provider")
-    #expect(screen.contains("claude_code    $0.21   5"))
+    #expect(screen.contains("claude_code                 $0.21         5"), "\(screen)")
     #expect(tmux.demoTrees().count == 1)
     try tmux.send("q")
     screen = try tmux.waitFor("modes:")
