@@ -50,7 +50,8 @@ public struct Keymap: Hashable, Sendable {
     Binding([.character("}")], .nextToolCall, "Next tool call", in: [.transcript]),
     Binding([.character("{")], .previousToolCall, "Previous tool call", in: [.transcript]),
     Binding([.character("t")], .toggleThinking, "Show or hide thinking", footer: "thinking", in: [.transcript]),
-    Binding([.character("w")], .toggleExpand, "Show the whole output or fold it", footer: "whole output", in: [.toolCall]),
+    Binding(
+      [.character("w")], .toggleExpand, "Show the whole output or fold it", footer: "whole output", in: [.toolCall]),
     Binding([.character("o")], .openPager, "Open the text in $PAGER", footer: "pager"),
     Binding([.character("r")], .resume, "Resume the session with a message", footer: "resume", in: [.sessions, .timeline, .cost]),
     Binding([.character("n")], .newSession, "Start a new session", footer: "new", in: [.sessions, .timeline, .cost]),

@@ -36,7 +36,8 @@ enum TimelinePane {
     // When room is short the agent goes first, then the model, then the counts; the warnings stay.
     var parts = [
       TitlePart(String(id.prefix(path.steps.isEmpty ? 8 : 17))),
-      TitlePart(TextSanitizer.singleLine(t.agent), dropOrder: 4), TitlePart(TextSanitizer.singleLine(t.model), dropOrder: 3),
+      TitlePart(TextSanitizer.singleLine(t.agent), dropOrder: 4),
+      TitlePart(TextSanitizer.singleLine(t.model), dropOrder: 3),
       TitlePart("\(t.turns.count) turn\(t.turns.count == 1 ? "" : "s")", dropOrder: 2),
       TitlePart(Format.cost(t.totalUsage.cost), dropOrder: 1),
     ]
@@ -50,7 +51,9 @@ enum TimelinePane {
     if RunningTotals.find(in: t) != nil {
       parts.append(TitlePart("! usage: running totals (cost pane)", short: "! running totals"))
     }
-    if path.steps.isEmpty, let badge = LiveBadge.text(state, sessionID: path.sessionID) { parts.append(TitlePart(badge)) }
+    if path.steps.isEmpty, let badge = LiveBadge.text(state, sessionID: path.sessionID) {
+      parts.append(TitlePart(badge))
+    }
     PaneTitle.render(Pane.timeline.title, parts: parts, trailing: trailing, focused: focused, into: &grid, area: area)
     guard !t.turns.isEmpty else {
       grid.put("No turns yet.", column: body.x + 1, row: body.y, maxWidth: body.width - 1, role: .dim, clip: body)
