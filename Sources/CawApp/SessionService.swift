@@ -28,6 +28,7 @@ public final class SessionService: Sendable {
   private let sessions: DispatchQueue
   private let listing: DispatchQueue
   private let registryQueue = DispatchQueue(label: "caw-tui.registry")
+  private let firstScreenQueue = DispatchQueue(label: "caw-tui.first-screen")
   private let work = DispatchGroup()
   private let reading: Mutex<Reading>
   private let latestLoad = Mutex<String?>(nil)
@@ -51,7 +52,7 @@ public final class SessionService: Sendable {
   /// hold with `suspend()`).
   public init(
     directory: DataDirectory, registry: RunRegistry = RunRegistry(), cache: SummaryCache? = nil,
-    runExecutable: String, firstScreenAfter: Duration? = .milliseconds(150),
+    runExecutable: String, firstScreenAfter: Duration? = .milliseconds(100),
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
     sessionQueue: DispatchQueue = DispatchQueue(label: "caw-tui.sessions"),
     listingQueue: DispatchQueue = DispatchQueue(label: "caw-tui.listing")
@@ -187,7 +188,8 @@ public final class SessionService: Sendable {
     guard let delay = firstScreenAfter else { return }
     work.enter()
     let milliseconds = Int(delay.components.seconds * 1000 + delay.components.attoseconds / 1_000_000_000_000_000)
-    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(milliseconds)) {
+    // A serial queue of its own gets a thread of its own, even while the listing keeps the shared ones busy.
+    firstScreenQueue.asyncAfter(deadline: .now() + .milliseconds(milliseconds)) {
       defer { self.work.leave() }
       WorkerPriority.lowerCurrentThread()
       guard self.listingsDone.withLock({ $0 < generation }), let ids = try? reader.idsNewestFirst(),

@@ -37,7 +37,7 @@ struct ShowCommand: ParsableCommand {
         o["native_record"] = .null
       }
       o["tool_usage"] = .object(JSONObject(uniqueKeysWithValues: ToolTally(t).counts.map { ($0.name, .number(.int($0.count))) }))
-      let cancelled = Set(Self.cancelledTurns(t))
+      let cancelled = Set(t.cancelledTurns)
       let unpriced = Set(UnpricedTurns.indices(t))
       o["cancelled_turns"] = .array(cancelled.sorted().map { .number(.int($0)) })
       o["unpriced_turns"] = .array(unpriced.sorted().map { .number(.int($0)) })
@@ -86,7 +86,7 @@ struct ShowCommand: ParsableCommand {
     out += handle.map { "Resume handle: \($0.encoded)\n" } ?? "Resume handle: none (no resume key was recorded)\n"
     if loaded.source == .eventLog { out += "Read from traj.jsonl (trajectory.json is missing or unreadable)\n" }
     if let stream = StreamProblems(t.metadata).summary { out += "Stream: \(line(stream))\n" }
-    let cancelled = Self.cancelledTurns(t)
+    let cancelled = t.cancelledTurns
     if !cancelled.isEmpty {
       out += "Cancelled: turn " + cancelled.map(SessionStore.turnPrefix).joined(separator: ", ") + " (interrupted; recorded as far as it got)\n"
     }
@@ -131,9 +131,4 @@ struct ShowCommand: ParsableCommand {
   }
 
   private func line(_ s: String) -> String { TextSanitizer.singleLine(s, limit: 200) }
-
-  /// The turns `metadata.cancelled_turns` names (interrupted, recorded as far as they got).
-  static func cancelledTurns(_ t: Trajectory) -> [Int] {
-    (t.metadata["cancelled_turns"]?.arrayValue ?? []).compactMap { $0.numberValue?.intValue }
-  }
 }

@@ -1,5 +1,6 @@
 @testable import CawCore
 import Foundation
+import OrderedCollections
 import Testing
 import TestSupport
 
@@ -60,5 +61,22 @@ import TestSupport
     #expect(!open.isBeingWritten(now: now))
     #expect(open.isBeingWritten(now: open.lastModified + 10))
     #expect(summaries.allSatisfy { $0.lastModified <= now })
+  }
+
+  @Test("the summary index keeps whether the last turn was cancelled")
+  func theIndexKeepsTheCancelledMark() throws {
+    var t = Trajectory(agent: "codex", sessionID: "s", turns: [Turn(input: "a"), Turn(input: "b")])
+    t.metadata["cancelled_turns"] = .array([.number(.int(1))])
+    #expect(t.cancelledTurns == [1])
+    #expect(t.lastTurnCancelled)
+    let summary = SessionSummary(
+      LoadedSession(
+        id: "s", path: "", trajectory: t, source: .trajectoryFile, status: .finished, brokenReason: nil, problems: [],
+        eventLog: nil, lastModified: 0))
+    #expect(summary.lastTurnCancelled)
+    var out = ByteWriter()
+    SummaryCacheFile.encodeSummary(summary, into: &out)
+    var input = ByteReader(out.bytes, from: 0)
+    #expect(SummaryCacheFile.decodeSummary(&input)?.lastTurnCancelled == true)
   }
 }

@@ -76,6 +76,8 @@ struct AppBehaviourTests {
     #expect(app.state.query.status == .unfinished)
     #expect(app.state.visibleSessions.count == 1)
     try app.press(.character("f"), .character("f"))
+    #expect(app.state.query.status == .cancelled)
+    try app.press(.character("f"))
     #expect(app.state.query.status == .usageLimited)
     #expect(app.text.contains("⊘"))
     try app.press(.character("f"))
@@ -145,8 +147,8 @@ struct AppBehaviourTests {
     var app = AppHarness(dataDirectory: tree.path + "/caw_data", size: Size(width: 80, height: 24))
     try app.press(.enter, .enter, .down, .down, .down, .enter)
     try app.press(.character("G"))
-    #expect(app.text.contains("… 280 more lines — x shows all"))
-    try app.press(.character("x"), .character("G"))
+    #expect(app.text.contains("… 280 more lines — w shows all"))
+    try app.press(.character("w"), .character("G"))
     #expect(app.text.contains("row 300"))
     #expect(!app.text.contains("more lines"))
     try app.press(.character("g"))
@@ -193,7 +195,7 @@ struct AppBehaviourTests {
       return
     }
     #expect(text.hasPrefix("▌ User  turn 0\n  The date parser"))
-    #expect(reducer.reduce(&state, .keyPressed(.character("q"))) == [.quit])
+    #expect(reducer.reduce(&state, .keyPressed(.ctrl("c"))) == [.quit])
     #expect(state.quitting)
   }
 

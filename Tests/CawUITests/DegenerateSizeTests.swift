@@ -36,7 +36,7 @@ struct DegenerateSizeTests {
         ─ Sessions  7/7 ·…──
           STARTED     COST …
         ○ 10m ago    $0.02 …
-        ? help  q quit  Tab 
+        ? help  q quit      
         """)
   }
 }

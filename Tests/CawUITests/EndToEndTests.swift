@@ -28,7 +28,7 @@ struct EndToEndTests {
     #expect(screen.contains("Show or hide thinking"))
     try tmux.send("Escape", "Escape", "Escape", "Tab", "Tab")
     screen = try tmux.waitFor("By provider")
-    #expect(screen.contains("claude_code    $0.21   5"))
+    #expect(screen.contains("claude_code                 $0.21         5"), "\(screen)")
     #expect(tmux.demoTrees().count == 1)
     try tmux.send("q")
     screen = try tmux.waitFor("modes:")
@@ -84,7 +84,8 @@ struct EndToEndTests {
     screen = try tmux.waitFor("Output (error)")
     #expect(screen.contains("␛]52;c;cm0gLXJmIH4=␇␛[2J␛]8;;http://evil.example/␛\\link"))
     #expect(try tmux.display("#{pane_title}") != "pwned")
-    try tmux.send("q")
+    // Ctrl-C quits from any page.
+    try tmux.send("C-c")
     try tmux.waitFor("exit=0 modes:")
   }
 

@@ -19,8 +19,10 @@ struct GraphemeEndToEndTests {
       completedAt: "2026-11-22T05:01:00+00:00", turns: [Turn(input: prompt, output: [.text(answer)])])
     tree.write("caw_data/sessions/\(id)/trajectory.json", bytes: t.trajectoryFileBytes())
     let tmux = try Tmux(E2ECommand.cawTUI("--data-dir '\(tree.path)/caw_data'"), width: 100, height: 30)
-    var screen = try tmux.waitFor("FIRST PROMPT")
-    #expect(screen.contains(prompt), "\(screen)")
+    // The whole prompt shows in the timeline's INPUT once the session is read (in the background: the list's
+    // narrow FIRST PROMPT column may be drawn first).
+    var screen = try tmux.waitFor(prompt)
+    #expect(screen.contains("FIRST PROMPT"), "\(screen)")
     try tmux.send("Tab", "Enter")
     screen = try tmux.waitFor("▌ Assistant")
     #expect(screen.contains("  " + prompt + "\n"), "\(screen)")
@@ -32,6 +34,8 @@ struct GraphemeEndToEndTests {
     try tmux.send("Enter")
     screen = try tmux.waitFor("▌ Assistant")
     #expect(screen.contains("  " + answer + "\n"), "\(screen)")
+    try tmux.send("q")
+    try tmux.waitFor("Timeline  0f1e2d3c")
     try tmux.send("q")
     try tmux.waitFor("exit=0 modes: icanon echo")
   }

@@ -155,7 +155,7 @@ struct LiveActionTests {
     #expect(app.state.sessionScroll.cursor - app.state.sessionScroll.offset == rowBefore)
   }
 
-  @Test("following moves to the newest turn as a session grows; scrolling up pauses it; f resumes")
+  @Test("following moves to the newest turn as a session grows; scrolling up pauses it; F resumes")
   func followMode() throws {
     var app = try AppHarness.demo(Size(width: 120, height: 40))
     let id = "5f0c2a9e-3d41-4b8e-9a57-1c2d3e4f5a61"
@@ -169,11 +169,11 @@ struct LiveActionTests {
     #expect(app.state.timelineScroll.cursor == 2)
     try app.press(.up)
     #expect(!app.state.following)
-    #expect(app.state.message == "Paused following: f follows the newest event again")
+    #expect(app.state.message == "Paused following: F follows the newest event again")
     t.turns.append(Turn(input: "fourth"))
     try app.loop.send(.sessionLoaded(id: id, t, error: nil))
     #expect(app.state.timelineScroll.cursor == 1)
-    try app.press(.character("f"))
+    try app.press(.character("F"))
     #expect(app.state.following)
     #expect(app.state.timelineScroll.cursor == 3)
   }

@@ -124,7 +124,7 @@ struct LiveRunEndToEndTests {
     #expect(t.turns.first?.result == "", "the turn went on past the gate it was stopped at")
     #expect(t.metadata["cancelled_turns"] == .array([.number(.int(0))]))
     #expect(!t.completedAt.isEmpty)
-    try tmux.waitFor("✓ claude_code", seconds: 20)
+    try tmux.waitFor("⊗ claude_code", seconds: 20)
     try tmux.send("q")
     screen = try tmux.waitFor("exit=0")
     #expect(screen.contains("Sessions started or resumed here"))

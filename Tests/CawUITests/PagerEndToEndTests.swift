@@ -33,6 +33,9 @@ struct PagerEndToEndTests {
     try tmux.send("j")
     let screen = try tmux.waitFor("Turn 0")
     #expect(screen.contains("Sessions › 5f0c2a9e › turn 0"))
+    // q backs out of the transcript, then quits from the browser.
+    try tmux.send("q")
+    try tmux.waitFor("Timeline  5f0c2a9e")
     try tmux.send("q")
     let after = try tmux.waitFor("exit=0 modes:")
     #expect(after.contains("exit=0 modes: icanon echo"), "\(after)")

@@ -107,7 +107,7 @@ struct PresentationTests {
     let folded = ToolCallDocument.build(call, expanded: false, width: 60).map(\.text)
     #expect(folded.contains("  line 20"))
     #expect(!folded.contains("  line 21"))
-    #expect(folded.contains("  … 30 more lines — x shows all"))
+    #expect(folded.contains("  … 30 more lines — w shows all"))
     #expect(folded.contains { $0.hasPrefix("Output (error)") })
     let expanded = ToolCallDocument.build(call, expanded: true, width: 60).map(\.text)
     #expect(expanded.contains("  line 50"))
@@ -149,8 +149,8 @@ struct PresentationTests {
     let rows = CostReport.build(session: t, id: "abcdef123", totals: ListCostTotals([]), filtered: false, width: 58).map(\.text)
     #expect(rows[0] == "Session abcdef12  codex · ")
     #expect(rows[1] == "  total $0.3000  own $0.3000  subagents $0.0000")
-    #expect(rows[4].hasSuffix("$0.2000 ██████████"))
-    #expect(rows[5].hasSuffix("$0.1000 █████"))
+    #expect(rows[4].hasSuffix("$0.2000 ████████████████"))
+    #expect(rows[5].hasSuffix("$0.1000 ████████"))
   }
 }
 

@@ -38,6 +38,8 @@ public struct SessionSummary: Sendable, Equatable {
   public var problems: [ReadProblem]
   /// Turns whose cost is unknown (see ``UnpricedTurns``): the cost is then a lower bound, or unknown.
   public var unpricedTurnCount: Int
+  /// Whether the last turn was cancelled (a stopped run): the session ended, but not as it was asked to.
+  public var lastTurnCancelled = false
   /// The store the session was read from.
   public var origin: SessionOrigin = .caw
   /// The key the agent's CLI resumes the session by (caw's rule, spec §4.3), `""` when none was recorded.
@@ -70,6 +72,7 @@ public struct SessionSummary: Sendable, Equatable {
     source = session.source
     problems = session.problems
     unpricedTurnCount = t.map { UnpricedTurns.indices($0).count } ?? 0
+    lastTurnCancelled = t?.lastTurnCancelled ?? false
     origin = session.origin
     if let t, let provider = Provider(name: t.agent) { resumeKey = provider.resumeKey(from: t) ?? "" }
     nativePath = session.nativeRecord?.path

@@ -3,7 +3,7 @@
 /// decode cleanly, or names another directory, makes the whole file be ignored.
 enum SummaryCacheFile {
   /// Changes whenever the layout or what a summary holds changes.
-  static let magic = Array("caw-tui summaries 3\n".utf8)
+  static let magic = Array("caw-tui summaries 4\n".utf8)
 
   /// The file for the data directory whose real path is `directory`.
   static func encode(_ entries: [SummaryIndex.Entry], directory: String) -> [UInt8] {
@@ -67,6 +67,7 @@ enum SummaryCacheFile {
     out.int(s.hasTurnInProgress ? 1 : 0)
     out.optionalString(s.source?.rawValue)
     out.int(s.unpricedTurnCount)
+    out.int(s.lastTurnCancelled ? 1 : 0)
     out.int(s.problems.count)
     for problem in s.problems {
       out.string(problem.location)
@@ -85,7 +86,7 @@ enum SummaryCacheFile {
       let inputTokens = input.int(), let outputTokens = input.int(), let cacheRead = input.int(),
       let cacheWrite = input.int(), let cost = input.number(), let lastModified = input.double(),
       let inProgress = input.int(), let source = input.optionalString(), let unpriced = input.int(),
-      let problemCount = input.int(), problemCount >= 0
+      let cancelled = input.int(), let problemCount = input.int(), problemCount >= 0
     else { return nil }
     var problems: [ReadProblem] = []
     for _ in 0..<problemCount {
@@ -111,6 +112,7 @@ enum SummaryCacheFile {
       costUSD: cost)
     summary.hasTurnInProgress = inProgress != 0
     summary.unpricedTurnCount = unpriced
+    summary.lastTurnCancelled = cancelled != 0
     summary.resumeKey = resumeKey
     if let source {
       guard let known = LoadedSession.Source(rawValue: source) else { return nil }

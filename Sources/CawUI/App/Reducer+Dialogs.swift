@@ -1,44 +1,53 @@
 import CawCore
 
 extension Reducer {
-  /// Opens the dialog a command asks for, or says why it cannot.
-  func openDialog(for command: Command, _ state: inout AppState) -> [Effect] {
-    switch command {
-    case .resume:
-      guard let id = state.selectedID else { return say("Select a session to resume", &state) }
-      if state.run(recording: id) != nil { return say("A run is already recording this session", &state) }
-      if let reason = cannotResume(id, "resume", state) { return say(reason, &state) }
-      if let t = state.trajectories[id] {
-        let directory = t.workingDirectory.map { "in \($0) (recorded)" }
-          ?? "in \(state.defaultDirectory) (no directory was recorded)"
-        state.dialog = .resume(sessionID: id, directory: directory, text: "")
-      } else {
-        state.dialog = .resume(sessionID: id, directory: "in its recorded directory", text: "")
-      }
-    case .newSession:
-      state.dialog = .newSession(NewSessionForm(directory: state.defaultDirectory))
-    case .export:
-      guard let path = focusedTrajectoryPath(state) else { return say("Select a session to export", &state) }
-      state.dialog = .exportFormat(path)
-    case .copy:
-      guard let id = focusedTrajectoryPath(state)?.sessionID ?? state.selectedID else {
-        return say("Select a session first", &state)
-      }
-      state.dialog = .copy(CopyChoices(sessionID: id, state: state))
-    case .stopRun:
-      guard let id = state.selectedID, let run = state.run(recording: id) else {
-        return say("No run is recording this session", &state)
-      }
-      state.dialog = .confirmStop(run)
-    case .quit:
-      if state.runs.isEmpty {
-        state.quitting = true
-        return [.quit]
-      }
-      state.dialog = .quitWithRuns(state.runs)
-    default:
-      break
+  /// `r`: the message dialog for resuming the selected session, or why it cannot be resumed.
+  func openResume(_ state: inout AppState) -> [Effect] {
+    guard let id = state.selectedID else { return say("Select a session to resume", &state) }
+    if state.run(recording: id) != nil { return say("A run is already recording this session", &state) }
+    if let reason = cannotResume(id, "resume", state) { return say(reason, &state) }
+    if let t = state.trajectories[id] {
+      let directory = t.workingDirectory.map { "in \($0) (recorded)" }
+        ?? "in \(state.defaultDirectory) (no directory was recorded)"
+      state.dialog = .resume(sessionID: id, directory: directory, text: "")
+    } else {
+      state.dialog = .resume(sessionID: id, directory: "in its recorded directory", text: "")
     }
+    return []
+  }
+
+  /// `e`: the export format menu for the focused trajectory.
+  func openExport(_ state: inout AppState) -> [Effect] {
+    guard let path = focusedTrajectoryPath(state) else { return say("Select a session to export", &state) }
+    state.dialog = .exportFormat(path)
+    return []
+  }
+
+  /// `y`: what to copy from the focused session.
+  func openCopy(_ state: inout AppState) -> [Effect] {
+    guard let id = focusedTrajectoryPath(state)?.sessionID ?? state.selectedID else {
+      return say("Select a session first", &state)
+    }
+    state.dialog = .copy(CopyChoices(sessionID: id, state: state))
+    return []
+  }
+
+  /// `x` in the browser: asks before stopping the run recording the selected session.
+  func openStop(_ state: inout AppState) -> [Effect] {
+    guard let id = state.selectedID, let run = state.run(recording: id) else {
+      return say("No run is recording this session", &state)
+    }
+    state.dialog = .confirmStop(run)
+    return []
+  }
+
+  /// Quits, or asks what to do with the runs still recording.
+  func quit(_ state: inout AppState) -> [Effect] {
+    if state.runs.isEmpty {
+      state.quitting = true
+      return [.quit]
+    }
+    state.dialog = .quitWithRuns(state.runs)
     return []
   }
 
@@ -82,7 +91,8 @@ extension Reducer {
     case .newSession(var form):
       return formKey(key, &form, &state)
     case .exportFormat(let path):
-      guard case .character(let c) = key, let format = Self.exportFormats[c] else { return [] }
+      let choice: Character? = key == .enter ? "j" : { if case .character(let c) = key { c } else { nil } }()
+      guard let choice, let format = Self.exportFormats[choice] else { return [] }
       let name = path.steps.isEmpty ? path.sessionID : "\(path.sessionID)-subagent-\(path.steps.count)"
       state.dialog = .exportPath(path, format, text: "./\(name).\(format.fileExtension)")
     case .exportPath(let path, let format, var text):
@@ -121,7 +131,7 @@ extension Reducer {
     return []
   }
 
-  /// The keys that pick an export format.
+  /// The keys that pick an export format; Enter takes `j`'s, the first.
   static let exportFormats: [Character: ExportFormat] = ["j": .json, "m": .markdown, "a": .atif]
 
   private func formKey(_ key: Key, _ form: inout NewSessionForm, _ state: inout AppState) -> [Effect] {

@@ -43,7 +43,9 @@ extension Reducer {
     case .copied(let label):
       state.message = "Copied \(label) to the clipboard"
       return []
-    default:
+    case .sessionsRequested, .sessionsListed, .sessionsListedPartly, .listingFailed, .sessionOutlined, .sessionLoaded,
+      .terminalResized, .keyPressed, .mouseUsed:
+      // Reduced by `reduce(_:_:)`, which never passes them here.
       return []
     }
   }

@@ -61,7 +61,8 @@ public struct Reducer: Sendable {
       return keyPressed(key, &state)
     case .mouseUsed(let event):
       return mouseUsed(event, &state)
-    default:
+    case .filesChanged, .sessionsRefreshed, .runsChanged, .clockTicked, .runReady, .runStarted, .effectFailed,
+      .interactiveReady, .interactiveEnded, .exportNeedsConfirmation, .exported, .copied:
       return reduceLive(action, &state)
     }
   }
@@ -88,7 +89,7 @@ public struct Reducer: Sendable {
     if state.prompt != nil { return promptKey(key, &state) }
     if state.showingHelp {
       state.showingHelp = false
-      return key == .character("q") ? run(.quit, &state) : []
+      return []
     }
     guard let command = keymap.command(for: key, in: context(state)) else { return [] }
     return run(command, &state)
@@ -150,8 +151,14 @@ public struct Reducer: Sendable {
       }
       return [.openPager(text: text)]
     case .help: state.showingHelp.toggle()
-    case .resume, .newSession, .export, .copy, .stopRun, .quit:
-      return openDialog(for: command, &state)
+    case .resume: return openResume(&state)
+    case .newSession:
+      state.dialog = .newSession(NewSessionForm(directory: state.defaultDirectory))
+      return []
+    case .export: return openExport(&state)
+    case .copy: return openCopy(&state)
+    case .stopRun: return openStop(&state)
+    case .quit: return quit(&state)
     case .interactive:
       return openInteractive(&state)
     case .toggleFollow:
@@ -243,7 +250,7 @@ public struct Reducer: Sendable {
     let rows = visibleRows(state)
     if delta < 0, state.following, state.focus != .sessions || !state.stack.isEmpty {
       state.following = false
-      state.message = "Paused following: f follows the newest event again"
+      state.message = "Paused following: F follows the newest event again"
     }
     switch state.page {
     case .browser:

@@ -18,7 +18,9 @@ public struct Keymap: Hashable, Sendable {
     bindings.filter { $0.applies(in: context) }
   }
 
-  /// The default keys: arrows and vim keys, Tab between panes, Enter/Esc in and out.
+  /// The default keys: arrows and vim keys, Tab between panes, Enter/Esc in and out, `q` back out of a page (as
+  /// in tig and less) and quit from the browser. A key runs one command wherever it is bound, except `/` (find),
+  /// `n` (next match where a search can be, new session in the browser) and `q`.
   public static let standard = Keymap([
     Binding([.character("j"), .down], .down, "Move down"),
     Binding([.character("k"), .up], .up, "Move up"),
@@ -31,9 +33,10 @@ public struct Keymap: Hashable, Sendable {
     Binding([.tab, .right], .nextPane, "Next pane", footer: "pane", in: [.sessions, .timeline, .cost]),
     Binding([.backTab, .left], .previousPane, "Previous pane", in: [.sessions, .timeline, .cost]),
     Binding([.enter], .open, "Open the selection", footer: "open"),
+    Binding([.escape, .backspace], .back, "Back out to the session list", footer: "back", in: [.timeline, .cost]),
     Binding(
-      [.escape, .backspace], .back, "Back out", footer: "back",
-      in: [.timeline, .cost, .subagent, .transcript, .toolCall]),
+      [.character("q"), .escape, .backspace], .back, "Back one page (q quits from the browser)", footer: "back",
+      in: [.subagent, .transcript, .toolCall]),
     Binding([.character("/")], .filter, "Filter the list by text", footer: "filter", in: [.sessions]),
     Binding([.character("c")], .clearFilters, "Clear every filter", in: [.sessions]),
     Binding([.character("s")], .cycleSort, "Sort: newest, cost, turns, duration", footer: "sort", in: [.sessions]),
@@ -47,7 +50,8 @@ public struct Keymap: Hashable, Sendable {
     Binding([.character("}")], .nextToolCall, "Next tool call", in: [.transcript]),
     Binding([.character("{")], .previousToolCall, "Previous tool call", in: [.transcript]),
     Binding([.character("t")], .toggleThinking, "Show or hide thinking", footer: "thinking", in: [.transcript]),
-    Binding([.character("x")], .toggleExpand, "Show the whole output or fold it", footer: "expand", in: [.toolCall]),
+    Binding(
+      [.character("w")], .toggleExpand, "Show the whole output or fold it", footer: "whole output", in: [.toolCall]),
     Binding([.character("o")], .openPager, "Open the text in $PAGER", footer: "pager"),
     Binding([.character("r")], .resume, "Resume the session with a message", footer: "resume", in: [.sessions, .timeline, .cost]),
     Binding([.character("n")], .newSession, "Start a new session", footer: "new", in: [.sessions, .timeline, .cost]),
@@ -62,9 +66,10 @@ public struct Keymap: Hashable, Sendable {
       in: [.sessions, .timeline, .cost, .subagent, .transcript, .toolCall]),
     Binding([.character("x")], .stopRun, "Stop the run recording the session", in: [.sessions, .timeline, .cost]),
     Binding(
-      [.character("f")], .toggleFollow, "Follow the newest event (or stop)", footer: "follow",
+      [.character("F")], .toggleFollow, "Follow the newest event (or stop), as less's F", footer: "follow",
       in: [.timeline, .transcript, .toolCall]),
     Binding([.character("?")], .help, "Help", footer: "help"),
-    Binding([.character("q"), .ctrl("c")], .quit, "Quit", footer: "quit"),
+    Binding([.character("q"), .ctrl("c")], .quit, "Quit", footer: "quit", in: [.sessions, .timeline, .cost]),
+    Binding([.ctrl("c")], .quit, "Quit", in: [.subagent, .transcript, .toolCall]),
   ])
 }

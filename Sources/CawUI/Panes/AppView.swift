@@ -59,12 +59,17 @@ public enum AppView {
     case .subagent(let path):
       TimelinePane.render(state, path: path, scroll: top.scroll, focused: true, into: &grid, area: area)
     case .transcript(let path, let turn):
+      // A subagent's turn is named by the subagent, as its timeline is.
+      let owner =
+        path.steps.isEmpty
+        ? String(path.sessionID.prefix(8))
+        : String(("subagent " + TextSanitizer.singleLine(state.trajectory(at: path)?.sessionID ?? "")).prefix(17))
       DocumentPane(
         lines: Documents.lines(state), scroll: top.scroll, showsCursor: true, focused: true, search: state.search
       )
       .render(
         title: "Turn \(turn)",
-        detail: String(path.sessionID.prefix(8)) + (state.showThinking ? " · thinking shown" : "")
+        detail: owner + (state.showThinking ? " · thinking shown" : "")
           + (path.steps.isEmpty ? LiveBadge.text(state, sessionID: path.sessionID).map { " · " + $0 } ?? "" : ""),
         into: &grid, area: area)
     case .toolCall:

@@ -25,7 +25,7 @@ enum DialogOverlay {
     case .newSession(let form):
       [("Tab/↓", "next field"), ("↑", "previous"), ("Enter", form.startsOnEnter ? "start" : "next"), ("Esc", "cancel")]
         + (form.field == .mode ? [("Space", "switch")] : [])
-    case .exportFormat: [("j", "caw JSON"), ("m", "Markdown"), ("a", "ATIF"), ("Esc", "cancel")]
+    case .exportFormat: [("Enter/j", "caw JSON"), ("m", "Markdown"), ("a", "ATIF"), ("Esc", "cancel")]
     case .confirmOverwrite, .confirmStop: [("y", "yes"), ("n", "no")]
     case .copy(let choices):
       (choices.message == nil ? [] : [("m", "message")]) + [("h", "handle"), ("c", "command")]
@@ -59,7 +59,7 @@ enum DialogOverlay {
     case .exportFormat(let path):
       return (
         "Export " + target(path),
-        [line("j  caw trajectory JSON (read and resumed by Python caw)"), line("m  Markdown transcript"),
+        [line("j  caw trajectory JSON (read and resumed by Python caw; Enter)"), line("m  Markdown transcript"),
          line("a  ATIF v1.8 (Harbor's Agent Trajectory Interchange Format)")]
       )
     case .exportPath(let path, let format, let text):

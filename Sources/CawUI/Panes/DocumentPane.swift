@@ -27,6 +27,10 @@ struct DocumentPane {
       guard lines.indices.contains(index) else { break }
       let y = body.y + n
       grid.put(lines[index].spans, column: body.x, row: y, maxWidth: body.width, clip: body)
+      let width = lines[index].spans.reduce(0) { $0 + DisplayWidth.of(CellGrid.displayable($1.text)) }
+      if width > body.width, body.width > 1 {
+        grid.put("…", column: body.maxX - 1, row: y, maxWidth: 1, role: .dim, clip: body)  // a row cut at the edge
+      }
       if showsCursor && index == scroll.cursor {
         grid.restyle(
           Rect(x: body.x, y: y, width: body.width, height: 1), role: focused ? .selectionFocused : .selection)

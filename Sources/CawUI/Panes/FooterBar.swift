@@ -26,14 +26,21 @@ enum FooterBar {
     }
     let right = state.search?.counter ?? ""
     let rightWidth = min(DisplayWidth.of(right), area.width / 2)
+    let room = area.width - rightWidth - (rightWidth > 0 ? 1 : 0)
     var spans: [Span] = []
+    var used = 0
     let hints = keymap.bindings(in: context).filter { $0.footer != nil }
     let isGeneral: (Binding) -> Bool = { $0.command == .help || $0.command == .quit }
+    // Hints that do not fit are left out whole, never cut mid-word.
     for binding in hints.filter(isGeneral) + hints.filter({ !isGeneral($0) }) {
-      spans += [Span(binding.keys[0].description, .key), Span(" \(binding.footer ?? "")  ", .footer)]
+      let key = binding.keys[0].description
+      let label = " " + (binding.footer ?? "")
+      let width = DisplayWidth.of(key + label)
+      guard used + width <= room else { break }
+      spans += [Span(key, .key), Span(label + "  ", .footer)]
+      used += width + 2
     }
-    grid.put(
-      spans, column: area.x, row: area.y, maxWidth: area.width - rightWidth - (rightWidth > 0 ? 1 : 0), clip: area)
+    grid.put(spans, column: area.x, row: area.y, maxWidth: room, clip: area)
     if rightWidth > 0 {
       grid.put(
         Truncate.fit(right, rightWidth), column: area.maxX - rightWidth, row: area.y, maxWidth: rightWidth,

@@ -26,10 +26,12 @@ enum SessionListPane {
     // Only the rows on screen are built: a list of 10,000 sessions costs no more to draw than one of 40.
     let scroll = state.sessionScroll
     let window = min(scroll.offset, visible.count)..<min(scroll.offset + max(body.height - 1, 0), visible.count)
+    let modelWidth = columns.count == 9 ? columns[2].width : 0
     let rows = visible[window].map { summary in
       let row = SessionRow(summary, now: state.now, recording: state.run(recording: summary.id) != nil)
       let cells = [
-        Span(row.status.glyph, row.status.role), Span(row.provider), Span(row.model), Span(row.started, .dim),
+        Span(row.status.glyph, row.status.role), Span(row.provider), Span(ModelLabel.fit(row.model, width: modelWidth)),
+        Span(row.started, .dim),
         Span(row.turns), Span(row.toolCalls), Span(row.toolErrors, summary.toolErrorCount > 0 ? .error : .dim),
         Span(row.cost, .cost), Span(row.firstPrompt, summary.status == .broken ? .error : .normal),
       ]

@@ -34,32 +34,35 @@ enum TimelinePane {
       return
     }
     let id = path.steps.isEmpty ? path.sessionID : "subagent " + TextSanitizer.singleLine(t.sessionID)
-    var detail =
-      "\(id.prefix(path.steps.isEmpty ? 8 : 17))\(outline == nil ? "" : " · reading its text…") · \(TextSanitizer.singleLine(t.agent)) · \(TextSanitizer.singleLine(t.model)) · "
-      + "\(t.turns.count) turn\(t.turns.count == 1 ? "" : "s") · \(Format.cost(t.totalUsage.cost))"
+    // When room is short the agent goes first, then the model, then the counts; the warnings stay.
+    var parts = [
+      TitlePart(String(id.prefix(path.steps.isEmpty ? 8 : 17))),
+    ]
+    if outline != nil { parts.append(TitlePart("reading its text…")) }
+    parts += [
+      TitlePart(TextSanitizer.singleLine(t.agent), dropOrder: 4),
+      TitlePart(TextSanitizer.singleLine(t.model), dropOrder: 3),
+      TitlePart("\(t.turns.count) turn\(t.turns.count == 1 ? "" : "s")", dropOrder: 2),
+      TitlePart(Format.cost(t.totalUsage.cost), dropOrder: 1),
+    ]
     let problems = path.steps.isEmpty ? state.summary(path.sessionID)?.problems.count ?? 0 : 0
-    if problems > 0 { detail += " · ! \(problems) file problem\(problems == 1 ? "" : "s") (o lists them)" }
+    if problems > 0 {
+      let marker = "! \(problems) file problem\(problems == 1 ? "" : "s")"
+      parts.append(TitlePart(marker + " (o lists them)", short: marker))
+    }
     let failed = t.failedTurns.filter { $0 < t.turns.count }
-    if !failed.isEmpty { detail += " · ! turn \(failed.map(String.init).joined(separator: ", ")) failed" }
-    if RunningTotals.find(in: t) != nil { detail += " · ! usage: running totals (cost pane)" }
-    if path.steps.isEmpty, let badge = LiveBadge.text(state, sessionID: path.sessionID) { detail += " · " + badge }
-    PaneTitle.render(Pane.timeline.title, detail: detail, trailing: trailing, focused: focused, into: &grid, area: area)
+    if !failed.isEmpty { parts.append(TitlePart("! turn \(failed.map(String.init).joined(separator: ", ")) failed")) }
+    if RunningTotals.find(in: t) != nil {
+      parts.append(TitlePart("! usage: running totals (cost pane)", short: "! running totals"))
+    }
+    if path.steps.isEmpty, let badge = LiveBadge.text(state, sessionID: path.sessionID) {
+      parts.append(TitlePart(badge))
+    }
+    PaneTitle.render(Pane.timeline.title, parts: parts, trailing: trailing, focused: focused, into: &grid, area: area)
     guard !t.turns.isEmpty else {
       grid.put("No turns yet.", column: body.x + 1, row: body.y, maxWidth: body.width - 1, role: .dim, clip: body)
       return
     }
-    let wide = body.width >= 100
-    let columns = [
-      TableColumn(title: "#", width: 3, right: true), TableColumn(title: "INPUT", width: 0),
-      TableColumn(title: wide ? "BLOCKS" : "BLK", width: wide ? 6 : 3, right: true),
-      TableColumn(title: wide ? "TOOLS" : "TLS", width: wide ? 5 : 3, right: true),
-      TableColumn(title: "TIME", width: wide ? 8 : 7, right: true),
-      TableColumn(title: "IN", width: wide ? 7 : 6, right: true),
-      TableColumn(title: "OUT", width: wide ? 7 : 6, right: true),
-      TableColumn(title: wide ? "C.READ" : "CR", width: wide ? 7 : 6, right: true),
-      TableColumn(title: wide ? "C.WRITE" : "CW", width: wide ? 7 : 6, right: true),
-      TableColumn(title: "COST", width: wide ? 9 : 8, right: true),
-    ]
     let failedTurns = Set(failed)
     let unpriced = Set(UnpricedTurns.indices(t))
     let rows = t.turns.enumerated().map { index, turn in
@@ -75,6 +78,40 @@ enum TimelinePane {
         Span(row.cacheRead, .dim), Span(row.cacheWrite, .dim), Span(row.cost, .cost),
       ]
     }
-    TablePane(columns: columns, rows: rows, scroll: scroll, focused: focused).render(into: &grid, area: body)
+    let all = columns(rows, width: body.width)
+    let kept = keptColumns(all, width: body.width)
+    TablePane(
+      columns: kept.map { all[$0] }, rows: rows.map { row in kept.map { row[$0] } }, scroll: scroll, focused: focused
+    ).render(into: &grid, area: body)
+  }
+
+  /// Column headings, long when there is room: `#`, INPUT, BLOCKS, TOOLS, TIME, IN, OUT, C.READ, C.WRITE, COST.
+  private static func titles(wide: Bool) -> [String] {
+    ["#", "INPUT", wide ? "BLOCKS" : "BLK", wide ? "TOOLS" : "TLS", "TIME", "IN", "OUT", wide ? "C.READ" : "CR",
+     wide ? "C.WRITE" : "CW", "COST"]
+  }
+
+  /// The columns for `rows` in `width` cells: each figure column as wide as its heading or widest figure;
+  /// INPUT (the second) takes the rest.
+  private static func columns(_ rows: [[Span]], width: Int) -> [TableColumn] {
+    titles(wide: width >= 100).enumerated().map { i, title in
+      guard i != 1 else { return TableColumn(title: title, width: 0) }
+      // The turn number keeps room for a marker (`●12`), so the row does not shift when a turn starts.
+      let widest = rows.map { DisplayWidth.of($0[i].text) }.max() ?? 0
+      return TableColumn(title: title, width: max(DisplayWidth.of(title), widest, i == 0 ? 3 : 0), right: true)
+    }
+  }
+
+  /// The columns shown: all when INPUT, which tells turns apart, still gets half the width (at least 20
+  /// cells), else without the cache columns, then blocks, output and input tokens, in that order, until it does.
+  private static func keptColumns(_ all: [TableColumn], width: Int) -> [Int] {
+    var kept = Array(all.indices)
+    let inputRoom: ([Int]) -> Int = { kept in
+      width - kept.filter { $0 != 1 }.reduce(0) { $0 + all[$1].width } - (kept.count - 1)
+    }
+    for drop in [8, 7, 2, 6, 5] where inputRoom(kept) < max(20, width / 2) {
+      kept.removeAll { $0 == drop }
+    }
+    return kept
   }
 }

@@ -35,18 +35,23 @@ public enum CostReport {
           + "cache read \(Format.tokens(total.cacheReadTokens))  cache write \(Format.tokens(total.cacheWriteTokens))")
     ])
     if let finding = RunningTotals.find(in: t) { doc.text("! " + finding.note, role: .error) }
-    doc.row([Span("  TURN      IN     OUT  C.READ C.WRITE      COST", .header)])
-    let maxCost = t.turns.map(\.usage.cost).max() ?? 0
-    let barWidth = max(width - 48, 0)
-    for (i, turn) in t.turns.enumerated() {
+    let headings = ["TURN", "IN", "OUT", "C.READ", "C.WRITE", "COST"]
+    let figures = t.turns.enumerated().map { i, turn in
       let u = turn.usage
-      let cells = [
-        pad(String(i), 6), pad(Format.tokens(u.inputTokens), 8), pad(Format.tokens(u.outputTokens), 8),
-        pad(Format.tokens(u.cacheReadTokens), 8), pad(Format.tokens(u.cacheWriteTokens), 8),
-      ].joined()
+      return [
+        String(i), Format.tokens(u.inputTokens), Format.tokens(u.outputTokens), Format.tokens(u.cacheReadTokens),
+        Format.tokens(u.cacheWriteTokens), unpriced.contains(i) ? "unknown" : Format.preciseCost(u.cost),
+      ]
+    }
+    let widths = columnWidths([headings] + figures)
+    doc.row([Span("  " + aligned(headings, widths), .header)])
+    let maxCost = t.turns.map(\.usage.cost).max() ?? 0
+    let barWidth = max(width - 2 - DisplayWidth.of(aligned(headings, widths)) - 1, 0)
+    for (i, cells) in figures.enumerated() {
       doc.row([
-        Span(cells), Span(pad(unpriced.contains(i) ? "unknown" : Format.preciseCost(u.cost), 10), .cost),
-        Span(" " + bar(u.cost, max: maxCost, width: barWidth), .bar),
+        Span("  " + aligned(Array(cells.dropLast()), widths)),
+        Span(gap + padLeft(cells[cells.count - 1], widths[cells.count - 1]), .cost),
+        Span(" " + bar(t.turns[i].usage.cost, max: maxCost, width: barWidth), .bar),
       ])
     }
   }
@@ -56,15 +61,22 @@ public enum CostReport {
       Span("\(filtered ? "Filtered" : "All") sessions: \(totals.count)", .header), Span("  total "),
       Span(Format.cost(totals.total), .cost),
     ])
-    for (title, costs) in [("By provider", totals.byProvider), ("By model", totals.byModel), ("By day", totals.byDay)] {
-      doc.row([Span("  " + title, .header)])
-      let maxCost = costs.map(\.cost).max() ?? 0
-      let nameWidth = min(costs.map { DisplayWidth.of($0.name) }.max() ?? 0, 24)
-      for group in costs {
+    let sections = [("By provider", totals.byProvider), ("By model", totals.byModel), ("By day", totals.byDay)]
+    let headings = ["COST", "SESSIONS"]
+    let nameWidth = sections.flatMap { title, groups in
+      [DisplayWidth.of("  " + title)] + groups.map { DisplayWidth.of("    " + $0.name) }
+    }.max() ?? 0
+    let widths = columnWidths([headings] + sections.flatMap { $0.1.map { [Format.cost($0.cost), "\($0.count)"] } })
+    let barWidth = max(width - nameWidth - DisplayWidth.of(gap + aligned(headings, widths)) - 1, 0)
+    for (title, groups) in sections {
+      doc.row([Span(padRight("  " + title, nameWidth) + gap + aligned(headings, widths), .header)])
+      let maxCost = groups.map(\.cost).max() ?? 0
+      for group in groups {
         doc.row([
-          Span("    " + group.name + String(repeating: " ", count: max(nameWidth - DisplayWidth.of(group.name), 0))),
-          Span(pad(Format.cost(group.cost), 9), .cost), Span(pad("\(group.count)", 4), .dim),
-          Span(" " + bar(group.cost, max: maxCost, width: max(width - nameWidth - 19, 0)), .bar),
+          Span(padRight("    " + group.name, nameWidth)),
+          Span(gap + padLeft(Format.cost(group.cost), widths[0]), .cost),
+          Span(gap + padLeft("\(group.count)", widths[1]), .dim),
+          Span(" " + bar(group.cost, max: maxCost, width: barWidth), .bar),
         ])
       }
     }
@@ -78,7 +90,31 @@ public enum CostReport {
     return String(repeating: "█", count: eighths / 8) + partial
   }
 
-  private static func pad(_ text: String, _ width: Int) -> String {
-    String(repeating: " ", count: max(width - text.count, 0)) + text
+  /// The space between two columns.
+  private static let gap = "  "
+
+  /// Each column's width: its widest cell.
+  private static func columnWidths(_ rows: [[String]]) -> [Int] {
+    var widths: [Int] = []
+    for row in rows {
+      for (i, cell) in row.enumerated() {
+        if i == widths.count { widths.append(0) }
+        widths[i] = max(widths[i], DisplayWidth.of(cell))
+      }
+    }
+    return widths
+  }
+
+  /// `cells` right-aligned in columns of `widths`, a gap between them.
+  private static func aligned(_ cells: [String], _ widths: [Int]) -> String {
+    zip(cells, widths).map { padLeft($0, $1) }.joined(separator: gap)
+  }
+
+  private static func padLeft(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(width - DisplayWidth.of(text), 0)) + text
+  }
+
+  private static func padRight(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(width - DisplayWidth.of(text), 0))
   }
 }

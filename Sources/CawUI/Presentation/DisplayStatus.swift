@@ -2,7 +2,8 @@ import CawCore
 
 /// The status a session is shown with: caw's status, with a session that a run is recording, or whose
 /// open turn's files are still being written, shown as running. An open turn nothing writes any more
-/// was interrupted: the session is unfinished.
+/// was interrupted: the session is unfinished. A session whose last turn was cancelled (a stopped run) is
+/// marked cancelled, whether or not it was ended.
 public enum DisplayStatus: String, Hashable, Sendable, CaseIterable {
   /// A turn is in progress.
   case running
@@ -10,6 +11,8 @@ public enum DisplayStatus: String, Hashable, Sendable, CaseIterable {
   case unfinished
   /// Ended normally.
   case finished
+  /// Its last turn was cancelled (a stopped run) and nothing writes it.
+  case cancelled
   /// Ended on the provider's usage limit.
   case usageLimited = "usage-limited"
   /// The last turn ended on an error.
@@ -25,8 +28,9 @@ public enum DisplayStatus: String, Hashable, Sendable, CaseIterable {
       return
     }
     switch summary.status {
-    case .unfinished: self = summary.isBeingWritten(now: now) ? .running : .unfinished
-    case .finished: self = .finished
+    case .unfinished where summary.isBeingWritten(now: now): self = .running
+    case .unfinished: self = summary.lastTurnCancelled ? .cancelled : .unfinished
+    case .finished: self = summary.lastTurnCancelled ? .cancelled : .finished
     case .usageLimited: self = .usageLimited
     case .failed: self = .failed
     case .broken: self = .broken
@@ -39,6 +43,7 @@ public enum DisplayStatus: String, Hashable, Sendable, CaseIterable {
     case .running: "●"
     case .unfinished: "○"
     case .finished: "✓"
+    case .cancelled: "⊗"
     case .usageLimited: "⊘"
     case .failed: "!"
     case .broken: "✗"
@@ -51,6 +56,7 @@ public enum DisplayStatus: String, Hashable, Sendable, CaseIterable {
     case .running: .statusRunning
     case .unfinished: .statusUnfinished
     case .finished: .statusFinished
+    case .cancelled: .statusLimited
     case .usageLimited: .statusLimited
     case .failed: .error
     case .broken: .error

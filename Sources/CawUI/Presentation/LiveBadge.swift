@@ -12,6 +12,6 @@ public enum LiveBadge {
     let started = run.flatMap { Timestamp.parse($0.startedAt) } ?? summary.flatMap { Timestamp.parse($0.createdAt) }
     var text = "● running"
     if let started, state.now >= started { text += " " + Format.duration(milliseconds: Int((state.now - started) * 1000)) }
-    return text + (state.following ? " · following" : " · paused (f follows)")
+    return text + (state.following ? " · following" : " · paused (F follows)")
   }
 }

@@ -2,7 +2,7 @@ import CawCore
 
 /// One tool call in full: name, arguments pretty-printed, a diff for file edits, the output.
 public enum ToolCallDocument {
-  /// Output rows shown before `x` expands the rest.
+  /// Output rows shown before `w` shows the rest.
   public static let collapsedOutputLines = 20
 
   /// The rows for `call` at `width`; the output is cut to `collapsedOutputLines` unless `expanded`.
@@ -55,9 +55,9 @@ public enum ToolCallDocument {
       doc.row([Span("  " + row, call.isError ? .error : .normal)])
     }
     if !expanded, lineCount > collapsedOutputLines {
-      doc.row([Span("  … \(lineCount - collapsedOutputLines) more lines — x shows all", .dim)])
+      doc.row([Span("  … \(lineCount - collapsedOutputLines) more lines — w shows all", .dim)])
     } else if expanded, lineCount > collapsedOutputLines {
-      doc.row([Span("  (x folds the output)", .dim)])
+      doc.row([Span("  (w folds the output)", .dim)])
     }
     return doc.lines
   }

@@ -12,7 +12,7 @@ public struct TurnRow: Hashable, Sendable {
   public var toolCalls: String
   /// Failed tool calls.
   public var toolErrors: Int
-  /// Wall time, or `running`.
+  /// Wall time, `running`, or `–` when none was recorded.
   public var duration: String
   /// Input tokens.
   public var tokensIn: String
@@ -34,7 +34,8 @@ public struct TurnRow: Hashable, Sendable {
     blocks = String(turn.output.count)
     toolCalls = String(turn.toolCalls.count)
     toolErrors = turn.toolCalls.filter(\.isError).count
-    duration = inProgress ? "running" : Format.duration(milliseconds: turn.durationMS)
+    // caw records 0 when the CLI reported no duration (codex): unknown, not instant.
+    duration = inProgress ? "running" : turn.durationMS > 0 ? Format.duration(milliseconds: turn.durationMS) : "–"
     tokensIn = Format.tokens(turn.usage.inputTokens)
     tokensOut = Format.tokens(turn.usage.outputTokens)
     cacheRead = Format.tokens(turn.usage.cacheReadTokens)
