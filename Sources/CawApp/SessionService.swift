@@ -32,6 +32,7 @@ public final class SessionService: Sendable {
   private let work = DispatchGroup()
   private let reading: Mutex<Reading>
   private let latestLoad = Mutex<String?>(nil)
+  private let pendingLoads = Mutex<Set<String>>([])
   private let listingsDone = Mutex(0)
   private let lastRuns = Mutex<[RunRecord]?>(nil)
 
@@ -76,7 +77,10 @@ public final class SessionService: Sendable {
       list()
     case .loadSession(let id):
       latestLoad.withLock { $0 = id }
+      // Asked again while it is still being read (each key re-asks for the selection): read once.
+      guard pendingLoads.withLock({ $0.insert(id).inserted }) else { break }
       onSessions { reading in
+        defer { self.pendingLoads.withLock { _ = $0.remove(id) } }
         guard self.latestLoad.withLock({ $0 == id }) else { return [] }
         if let fresh = reading.freshlyRead.removeValue(forKey: id) { return [Self.loaded(id, fresh)] }
         self.outline(id, reading.follower.reader)

@@ -8,15 +8,25 @@ extension Benchmarks {
   /// every frame drawn. Times are from the key (or the start) to the frame that shows the result.
   func tuiFigures() throws -> [Figure] {
     var figures: [Figure] = []
-    let cold = try Measure.median(runs: runs) {
+    var firstList: [Double] = []
+    var wholeList: [Double] = []
+    for _ in 0..<max(runs, 1) {
       var app = TUIPath(tree.dataDirectory)
+      let start = DispatchTime.now().uptimeNanoseconds
       try app.send(.sessionsRequested)
       try app.waitFor { $0.listed }
+      firstList.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+      // The rest of the list, before anything else is timed.
+      try app.waitFor { $0.listed && $0.listingTotal == nil && $0.summaries.count == tree.sessions }
+      wholeList.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+      app.waitUntilIdle()
     }
+    let median = { (values: [Double]) in values.sorted()[values.count / 2] }
     figures.append(
       Figure(
-        name: "TUI: first list frame, no index (\(tree.sessions) sessions)", value: cold.seconds * 1000,
-        cpu: cold.cpuSeconds * 1000, unit: "ms", target: .atMost(300)))
+        name: "TUI: first list frame, no index (\(tree.sessions) sessions)", value: median(firstList), unit: "ms",
+        target: .atMost(300)))
+    figures.append(Figure(name: "TUI: whole list shown, no index", value: median(wholeList), unit: "ms"))
     guard let large = tree.largeSession.map({ URL(fileURLWithPath: $0).lastPathComponent }) else { return figures }
     var firstScreen: [Double] = []
     var whole: [Double] = []
@@ -36,8 +46,8 @@ extension Benchmarks {
         usleep(10_000)  // a fast typist
       }
       whole.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+      app.waitUntilIdle()
     }
-    let median = { (values: [Double]) in values.sorted()[values.count / 2] }
     figures.append(
       Figure(
         name: "TUI: large session's first timeline frame (outline)", value: median(firstScreen), unit: "ms",
@@ -57,9 +67,11 @@ extension Benchmarks {
 /// terminal's would be, and not kept.
 private struct TUIPath {
   var loop: AppLoop<InMemoryScreen>
+  let service: SessionService
 
   init(_ dataDirectory: String) {
     let service = SessionService(directory: DataDirectory(dataDirectory), runExecutable: "/nonexistent")
+    self.service = service
     loop = AppLoop(
       screen: InMemoryScreen(size: FrameRenderer.size),
       state: AppState(dataDirectory: "bench", size: FrameRenderer.size, now: Date().timeIntervalSince1970),
@@ -78,6 +90,9 @@ private struct TUIPath {
     for action in actions { try loop.send(action) }
     if !actions.isEmpty { _ = AppView.render(loop.state) }
   }
+
+  /// Waits until the service has nothing left to do (untimed: between figures).
+  func waitUntilIdle() { service.waitUntilIdle() }
 
   /// Drains until `done` holds for the state, drawing each change.
   mutating func waitFor(_ done: (AppState) -> Bool) throws {

@@ -66,6 +66,25 @@ struct SessionServiceTests {
     #expect(loaded == [ids[0], ids[2]])
   }
 
+  @Test("a session asked for again while it waits to be read is read once")
+  func repeatedLoadsAreReadOnce() throws {
+    let tree = TempTree("caw-service")
+    let ids = try SyntheticTree(sessionCount: 2, largeSessionMegabytes: 0).write(to: tree.path + "/caw_data")
+    let held = DispatchQueue(label: "held sessions")
+    let service = SessionService(
+      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil,
+      sessionQueue: held)
+    held.suspend()
+    for _ in 0..<5 { _ = service.perform(.loadSession(id: ids[0]), terminal: TerminalHandoff()) }
+    held.resume()
+    service.waitUntilIdle()
+    let loads = service.inbox.take().filter { if case .sessionLoaded = $0 { true } else { false } }
+    #expect(loads.count == 1)
+    _ = service.perform(.loadSession(id: ids[0]), terminal: TerminalHandoff())
+    service.waitUntilIdle()
+    #expect(service.inbox.take().count == 1, "once read, it can be asked for again")
+  }
+
   @Test("a slow listing shows the newest sessions first, then the whole list")
   func slowListingsShowTheNewestFirst() throws {
     let tree = TempTree("caw-service")
