@@ -90,6 +90,6 @@ sleep 0.5
 tmux_ send-keys -t shots Enter
 sleep 4
 shot live-run
-tmux_ send-keys -t shots q l
+tmux_ send-keys -t shots q q l
 sleep 2
 rm -rf "$live"
