@@ -18,16 +18,26 @@ struct SessionServiceTests {
       waitForBackground: service.waitUntilIdle)
   }
 
-  @Test("keys are answered while sessions wait to be read; a load the user moved away from is dropped")
-  func keysDoNotWaitAndStaleLoadsAreDropped() throws {
+  /// A tree of `count` generated sessions and a service over it whose session queue is held
+  /// (suspended) until the test resumes it.
+  private static func heldSessions(
+    _ count: Int
+  ) throws -> (tree: TempTree, ids: [String], service: SessionService, held: DispatchQueue) {
     let tree = TempTree("caw-service")
-    let ids = try SyntheticTree(sessionCount: 6, largeSessionMegabytes: 0).write(to: tree.path + "/caw_data")
+    let ids = try SyntheticTree(sessionCount: count, largeSessionMegabytes: 0).write(to: tree.path + "/caw_data")
     let held = DispatchQueue(label: "held sessions")
     let service = SessionService(
       directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil,
       sessionQueue: held)
-    var loop = Self.loop(service)
     held.suspend()
+    return (tree, ids, service, held)
+  }
+
+  @Test("keys are answered while sessions wait to be read; a load the user moved away from is dropped")
+  func keysDoNotWaitAndStaleLoadsAreDropped() throws {
+    let (tree, ids, service, held) = try Self.heldSessions(6)
+    defer { withExtendedLifetime(tree) {} }
+    var loop = Self.loop(service)
     try loop.send(.sessionsRequested)
     try waitUntil("the list", observe: { "\(loop.state.summaries.count)" }) {
       for action in loop.background() { try loop.send(action) }
@@ -47,13 +57,8 @@ struct SessionServiceTests {
 
   @Test("a session shown and changed on disk is read again even when another load follows")
   func reloadsAreNeverDropped() throws {
-    let tree = TempTree("caw-service")
-    let ids = try SyntheticTree(sessionCount: 3, largeSessionMegabytes: 0).write(to: tree.path + "/caw_data")
-    let held = DispatchQueue(label: "held sessions")
-    let service = SessionService(
-      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil,
-      sessionQueue: held)
-    held.suspend()
+    let (tree, ids, service, held) = try Self.heldSessions(3)
+    defer { withExtendedLifetime(tree) {} }
     _ = service.perform(.reloadSession(id: ids[0]), terminal: TerminalHandoff())
     _ = service.perform(.loadSession(id: ids[1]), terminal: TerminalHandoff())
     _ = service.perform(.loadSession(id: ids[2]), terminal: TerminalHandoff())
@@ -68,13 +73,8 @@ struct SessionServiceTests {
 
   @Test("a session asked for again while it waits to be read is read once")
   func repeatedLoadsAreReadOnce() throws {
-    let tree = TempTree("caw-service")
-    let ids = try SyntheticTree(sessionCount: 2, largeSessionMegabytes: 0).write(to: tree.path + "/caw_data")
-    let held = DispatchQueue(label: "held sessions")
-    let service = SessionService(
-      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil,
-      sessionQueue: held)
-    held.suspend()
+    let (tree, ids, service, held) = try Self.heldSessions(2)
+    defer { withExtendedLifetime(tree) {} }
     for _ in 0..<5 { _ = service.perform(.loadSession(id: ids[0]), terminal: TerminalHandoff()) }
     held.resume()
     service.waitUntilIdle()
