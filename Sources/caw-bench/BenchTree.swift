@@ -13,15 +13,20 @@ struct BenchTree {
   var totalBytes: Int
 
   /// Generates the tree at `root` unless a finished one with the same configuration is there.
-  static func prepare(at root: String, sessions: Int, largeMB: Int) throws -> BenchTree {
+  static func prepare(
+    at root: String, sessions: Int, largeMB: Int, shape: SyntheticShape = .standard, seed: UInt64 = 6
+  ) throws -> BenchTree {
     let data = root + "/caw_data"
     let marker = root + "/.complete"
-    let configuration = "sessions=\(sessions) largeMB=\(largeMB) generator=5\n"
+    var configuration = "sessions=\(sessions) largeMB=\(largeMB) generator=6\n"
+    if shape != .standard || seed != 6 { configuration = "shape=\(shape.name) seed=\(seed) " + configuration }
     if (try? String(contentsOfFile: marker, encoding: .utf8)) != configuration {
       try? FileManager.default.removeItem(atPath: root)
-      print("generating \(sessions) sessions (large session: \(largeMB) MB) in \(data) …")
+      print("generating \(sessions) sessions of the \(shape.name) shape, seed \(seed) (large session: \(largeMB) MB) in \(data) …")
       let start = Date()
-      try SyntheticTree(sessionCount: sessions, largeSessionMegabytes: largeMB).write(to: data)
+      var tree = SyntheticTree(sessionCount: sessions, largeSessionMegabytes: largeMB, seed: seed)
+      tree.shape = shape
+      try tree.write(to: data)
       try configuration.write(toFile: marker, atomically: true, encoding: .utf8)
       print(String(format: "generated in %.1f s", Date().timeIntervalSince(start)))
     }

@@ -34,10 +34,14 @@ struct CawBench: ParsableCommand {
   @Flag(help: "Run only the search figures (issue 15), on their own tree.")
   var search = false
 
-  @Option(help: "The search tree's text: synthetic (SyntheticTree, few repeated lines) or varied (a large vocabulary).")
-  var shape = "synthetic"
+  @Option(
+    help: """
+      The tree's shape: standard (0–6 tool calls per turn, mostly ASCII text) or dense (1–60 small tool calls \
+      per turn, escapes everywhere); for --search also varied (a large vocabulary). synthetic is standard.
+      """)
+  var shape = "standard"
 
-  @Option(help: "Seed of the search tree.")
+  @Option(help: "Seed of the tree's generator.")
   var seed: UInt64 = 6
 
   func run() throws {
@@ -48,8 +52,12 @@ struct CawBench: ParsableCommand {
       try SearchBenchmarks(tree: tree, runs: runs, cawTUI: executable, shape: shape).runAll()
       return
     }
-    let root = dir ?? ".build/bench-data/\(sessions)-\(largeMB)"
-    let tree = try BenchTree.prepare(at: root, sessions: sessions, largeMB: largeMB)
+    guard let treeShape = SyntheticShape.named(shape == "synthetic" ? "standard" : shape) else {
+      throw ValidationError("no shape '\(shape)': standard or dense (varied is for --search only)")
+    }
+    let suffix = treeShape == .standard && seed == 6 ? "" : "-\(treeShape.name)-\(seed)"
+    let root = dir ?? ".build/bench-data/\(sessions)-\(largeMB)\(suffix)"
+    let tree = try BenchTree.prepare(at: root, sessions: sessions, largeMB: largeMB, shape: treeShape, seed: seed)
     let pythonCaw = python.isEmpty || !FileManager.default.isExecutableFile(atPath: python) ? nil : PythonCaw(python: python)
     if pythonCaw == nil { print("note: no Python caw at '\(python)'; Python figures are skipped") }
     var bench = Benchmarks(tree: tree, runs: runs, cawTUI: executable, python: pythonCaw)

@@ -21,7 +21,8 @@ struct ListCommand: ParsableCommand {
     var summaries = try data.listSessions(noCache: noCache)
     if !range.isUnbounded { summaries = summaries.filter { range.contains($0.startTime) } }
     if json {
-      print(PythonJSONWriter.string(.array(summaries.map(SummaryJSON.value)), style: .indented))
+      let listed = summaries
+      writeOutput(PythonJSONWriter.indentedArray(count: listed.count) { SummaryJSON.value(listed[$0]) } + [0x0A])
       return
     }
     if summaries.isEmpty {

@@ -33,13 +33,15 @@ struct SyntheticSession {
   // MARK: - Sessions
 
   /// A session of the everyday kind: a few turns, a few tool calls each, kilobytes of output.
-  static func ordinary(index: Int, start: Double, random: inout SplitMix64) -> SyntheticSession {
+  static func ordinary(index: Int, start: Double, shape: SyntheticShape, random: inout SplitMix64) -> SyntheticSession {
     let provider = Provider.allCases[index % 10 < 5 ? 0 : index % 10 < 8 ? 1 : 2]
     let turnCount = random.int(1...3) + (random.chance(0.3) ? random.int(0...6) : 0)
     var turns: [Turn] = []
     for _ in 0..<turnCount {
       let subagent = random.chance(0.03) ? subagentTrajectory(provider: provider, depth: 1, random: &random) : nil
-      turns.append(turn(provider: provider, tools: random.int(0...6), outputBytes: 80...4000, subagent: subagent, random: &random))
+      turns.append(
+        turn(provider: provider, tools: shape.toolCount(&random), outputBytes: shape.outputBytes, subagent: subagent,
+          escapeDense: shape.escapeDense, random: &random))
     }
     var t = trajectory(provider: provider, id: random.uuid(), start: start, turns: turns, random: &random)
     var inProgress: Turn?
@@ -112,20 +114,25 @@ struct SyntheticSession {
   }
 
   private static func turn(
-    provider: Provider, tools: Int, outputBytes: ClosedRange<Int>, subagent: Trajectory?, random: inout SplitMix64
+    provider: Provider, tools: Int, outputBytes: ClosedRange<Int>, subagent: Trajectory?, escapeDense: Bool = false,
+    random: inout SplitMix64
   ) -> Turn {
     var output: [ContentBlock] = []
     if provider != .opencode || random.chance(0.3) {
-      output.append(.thinking(SyntheticText.prose(sentences: random.int(1...4), random: &random)))
+      output.append(.thinking(SyntheticText.prose(sentences: random.int(1...4), manyScripts: escapeDense, random: &random)))
     }
     for i in 0..<tools {
       let name = random.pick(toolNames[provider] ?? [])
       let arguments: JSONObject = ["command": .string("rg -n \"TODO\" src/ | head -\(i + 20)"), "description": "Search the code"]
+      let text =
+        escapeDense
+        ? SyntheticText.numberedListing(bytes: random.int(outputBytes), random: &random)
+        : SyntheticText.output(bytes: random.int(outputBytes), random: &random)
       output.append(
         .toolUse(
           ToolUse(
-            id: "call_\(random.uuid().prefix(13))", name: name, arguments: .object(arguments),
-            output: SyntheticText.output(bytes: random.int(outputBytes), random: &random), isError: random.chance(0.08))))
+            id: "call_\(random.uuid().prefix(13))", name: name, arguments: .object(arguments), output: text,
+            isError: random.chance(0.08))))
     }
     if let subagent {
       output.append(
@@ -135,7 +142,7 @@ struct SyntheticSession {
             arguments: .object(["task": "Review the change for correctness."]), output: subagent.result,
             subagentTrajectory: subagent)))
     }
-    output.append(.text(SyntheticText.prose(sentences: random.int(1...5), random: &random)))
+    output.append(.text(SyntheticText.prose(sentences: random.int(1...5), manyScripts: escapeDense, random: &random)))
     let cost: JSONNumber = provider == .claudeCode && random.chance(0.02) ? .int(0) : .double(Double(random.int(1...90_000)) / 1_000_000)
     let usage = UsageStats(
       inputTokens: random.int(200...20_000), outputTokens: random.int(50...4_000),

@@ -6,9 +6,26 @@ enum SyntheticText {
     random.pick(prompts) + (random.chance(0.2) ? " " + random.pick(sentences) : "")
   }
 
-  /// A few sentences of assistant text.
-  static func prose(sentences count: Int, random: inout SplitMix64) -> String {
-    (0..<count).map { _ in random.pick(sentences) }.joined(separator: random.chance(0.5) ? " " : "\n\n")
+  /// A few sentences of assistant text; `manyScripts` draws most of them from scripts other than Latin.
+  static func prose(sentences count: Int, manyScripts: Bool = false, random: inout SplitMix64) -> String {
+    (0..<count).map { _ in random.pick(manyScripts && random.chance(0.7) ? scriptSentences : sentences) }
+      .joined(separator: random.chance(0.5) ? " " : "\n\n")
+  }
+
+  /// A file as Claude Code's `Read` tool returns it: each line after its number and a `→`, a fifth of
+  /// the lines in scripts other than Latin.
+  static func numberedListing(bytes: Int, random: inout SplitMix64) -> String {
+    var lines: [String] = []
+    var size = 0
+    var number = random.int(1...400)
+    while size < bytes {
+      let text = random.chance(0.2) ? "// " + random.pick(scriptSentences) : random.pick(outputLines)
+      let line = "\(String(repeating: " ", count: max(0, 6 - String(number).count)))\(number)→\(text)"
+      lines.append(line)
+      size += line.utf8.count + 1
+      number += 1
+    }
+    return lines.joined(separator: "\n")
   }
 
   /// Tool output of about `bytes` bytes: source listings, test logs and JSON lines.
@@ -48,6 +65,19 @@ enum SyntheticText {
     "Hinweis: die Konfiguration liegt in „config/prod.yaml“.",
     "✅ Build green — 3 files changed, 41 insertions(+), 12 deletions(-).",
     "Le correctif évite la double facturation lors d'un nouvel essai.",
+  ]
+
+  private static let scriptSentences = [
+    "Я проверил модуль и воспроизвёл ошибку отдельным тестом.",
+    "Η αιτία είναι μια σύγκριση ώρας χωρίς ζώνη με ώρα με ζώνη.",
+    "修复后所有测试都通过了，慢测试从 4.1 秒降到 0.3 秒。",
+    "テストを追加し、公開 API は変更していません。",
+    "다음으로 billing/ 의 호출부에서 같은 패턴을 확인하겠습니다.",
+    "الترحيل آمن للتكرار: يتحقق من الجدول أولاً.",
+    "परिवर्तन से दोबारा प्रयास पर दोहरा बिल नहीं बनता।",
+    "בדקתי את הקוד ומצאתי את שורש הבעיה.",
+    "การแก้ไขนี้ไม่เปลี่ยน API สาธารณะ",
+    "🚀 Готово — 3 файла изменено ✅",
   ]
 
   private static let outputLines = [

@@ -18,6 +18,8 @@ public struct SyntheticTree: Sendable {
   public var now: Double
   /// Where the large session sorts, 0 being the newest; the middle of the list by default.
   public var largeSessionIndex: Int?
+  /// How the everyday sessions are shaped.
+  public var shape = SyntheticShape.standard
 
   /// A configuration; the default seed makes runs comparable.
   public init(sessionCount: Int, largeSessionMegabytes: Int, seed: UInt64 = 6, now: Double = 1_795_000_000) {
@@ -42,7 +44,7 @@ public struct SyntheticTree: Sendable {
         session = SyntheticSession.large(
           megabytes: largeSessionMegabytes, start: start, random: &random, id: Self.largeSessionID)
       } else {
-        session = SyntheticSession.ordinary(index: index, start: start, random: &random)
+        session = SyntheticSession.ordinary(index: index, start: start, shape: shape, random: &random)
       }
       try session.record(into: dataDirectory)
       ids.append(session.trajectory.sessionID)

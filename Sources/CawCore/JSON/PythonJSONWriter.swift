@@ -30,6 +30,23 @@ public enum PythonJSONWriter {
     return out
   }
 
+  /// `json.dumps(array, indent=2)` of the `count` values `element` makes, serialised on every core (a
+  /// listing of ten thousand sessions is written in a fraction of the time).
+  public static func indentedArray(count: Int, _ element: @Sendable (Int) -> JSONValue) -> [UInt8] {
+    guard count > 0 else { return Array("[]".utf8) }
+    let parts = SessionReader.inParallel(count) { index -> [UInt8] in
+      var part: [UInt8] = []
+      separator(first: index == 0, style: .indented, level: 1, into: &part)
+      write(element(index), style: .indented, level: 1, into: &part)
+      return part
+    }
+    var out: [UInt8] = [UInt8(ascii: "[")]
+    out.reserveCapacity(parts.reduce(2) { $0 + $1.count })
+    for part in parts { out.append(contentsOf: part) }
+    close(UInt8(ascii: "]"), style: .indented, level: 0, into: &out)
+    return out
+  }
+
   private static func write(_ value: JSONValue, style: Style, level: Int, into out: inout [UInt8]) {
     switch value {
     case .null: out.append(contentsOf: "null".utf8)
@@ -94,6 +111,14 @@ public enum PythonJSONWriter {
   /// Writes the inside of a string literal (no quotes) with Python's `ensure_ascii` escaping; a string
   /// written in pieces gives the bytes it gives whole.
   static func writeStringContent(_ s: String, into out: inout [UInt8]) {
+    // Printable ASCII without a quote or backslash (ids, paths, dates, models) is written as it is.
+    let copied = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      var plain = true
+      for byte in bytes { plain = plain && (byte &- 0x20) < 0x5F && byte != 0x22 && byte != 0x5C }
+      if plain { out.append(contentsOf: bytes) }
+      return plain
+    }
+    if copied == true { return }
     for unit in s.utf16 {
       switch unit {
       case 0x22: out.append(contentsOf: "\\\"".utf8)

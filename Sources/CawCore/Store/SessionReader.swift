@@ -74,9 +74,10 @@ public struct SessionReader: Sendable {
     return ids.indices.sorted { times[$0] != times[$1] ? times[$0] > times[$1] : ids[$0] < ids[$1] }.map { ids[$0] }
   }
 
-  /// The summary of one session directory, read with content skimmed (it needs no text or tool output).
+  /// The summary of one session directory: from a scan of `trajectory.json` when that is whole and says
+  /// all (``quickSummary(_:)``), else read with content skimmed (it needs no text or tool output).
   public func summarise(_ name: String) -> SessionSummary {
-    SessionSummary(loadDirectory(named: name, skimmingContent: true))
+    quickSummary(name) ?? SessionSummary(loadDirectory(named: name, skimmingContent: true))
   }
 
   /// Loads the session whose id is `id` or starts with `id`.

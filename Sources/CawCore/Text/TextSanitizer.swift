@@ -35,6 +35,8 @@ public enum TextSanitizer {
   }
 
   private static func sanitize(_ text: String, keepNewlines: Bool) -> String {
+    // Printable ASCII (all of a JSON listing) needs no look at its scalars.
+    if text.utf8.withContiguousStorageIfAvailable({ isPrintableASCII($0, keepNewlines: keepNewlines) }) == true { return text }
     guard text.unicodeScalars.contains(where: { replacement(for: $0, keepNewlines: keepNewlines) != nil })
     else { return text }
     // Built as UTF-8 bytes: appending to a `String.UnicodeScalarView` copies the whole string each time,
@@ -49,6 +51,15 @@ public enum TextSanitizer {
       }
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Whether every byte is printable ASCII, a tab, or (when kept) a newline.
+  private static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> Bool {
+    var ok = true
+    for byte in bytes {
+      ok = ok && ((byte &- 0x20) < 0x5F || byte == 0x09 || (byte == 0x0A && keepNewlines))
+    }
+    return ok
   }
 
   private static func replacement(for scalar: Unicode.Scalar, keepNewlines: Bool) -> String? {

@@ -1,5 +1,5 @@
 import OrderedCollections
-import CawCore
+@testable import CawCore
 import Foundation
 import Testing
 import TestSupport
@@ -67,6 +67,15 @@ struct PythonWrittenTests {
     let trajectory = try #require(try SessionReader(data).load(id).trajectory)
     let expected = try #require(python["resume_handle"]?.stringValue, "Python gave no handle for \(name)")
     #expect(try ResumeHandle.forTrajectory(trajectory).encoded == expected)
+  }
+
+  @Test("the list's quick read answers for every session Python wrote, with the full reader's summary", arguments: names)
+  func quickSummaryAgrees(name: String) throws {
+    let (data, entry) = try session(name)
+    let id = try #require(entry["session_id"]?.stringValue)
+    let reader = SessionReader(data)
+    let quick = try #require(reader.quickSummary(id), "the quick read gave up on \(name)")
+    #expect("\(quick)" == "\(SessionSummary(reader.loadDirectory(named: id)))")
   }
 
   @Test("statuses, counts and costs of the list match what the files say")

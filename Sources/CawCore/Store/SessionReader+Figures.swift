@@ -1,0 +1,89 @@
+import Glibc
+
+/// The list's quick read of a session: `trajectory.json` scanned for its figures, `traj.jsonl` left alone.
+extension SessionReader {
+  /// The summary of session `name` from one read of its `trajectory.json` and three `lstat`s, when that
+  /// says all the full read would; nil when the full read must decide: the file is missing, large, not
+  /// regular, a link, or irregular (see ``TrajectoryFigureScanner``), or `traj.jsonl` is not a regular file.
+  ///
+  /// `traj.jsonl` is read only for an unfinished session, and only for its parent `turn_end` lines
+  /// (whether the last turn is in progress), so its damaged lines are reported when the session is
+  /// opened, not in the list.
+  func quickSummary(_ name: String) -> SessionSummary? {
+    let path = dataDirectory.sessionsPath + "/" + name
+    guard let directory = FileSystem.status(path), directory.st_mode & S_IFMT == S_IFDIR else { return nil }
+    guard let (bytes, file) = Self.readSmallRegularFile(path + "/trajectory.json") else { return nil }
+    defer { bytes.deallocate() }
+    guard let figures = TrajectoryFigureScanner.scan(UnsafeBufferPointer(bytes)) else { return nil }
+    let outline = figures.outline
+    let status = SessionStatus(outline)
+    let log = FileSystem.status(path + "/traj.jsonl")
+    if let log, log.st_mode & S_IFMT != S_IFREG { return nil }
+    var session = LoadedSession(
+      id: name, path: path, trajectory: outline, source: .trajectoryFile, status: status, brokenReason: nil, problems: [],
+      eventLog: nil, lastModified: [file, log, directory].map { $0.map(Self.modificationTime) ?? 0 }.max() ?? 0)
+    if status == .unfinished && log != nil {
+      // Whether the last turn is in progress: more turns than the parent's `turn_end` lines.
+      var replay = EventLogReplay()
+      guard let ends = Self.parentTurnEnds(path + "/traj.jsonl") else { return nil }
+      replay.parentTurnEnds = ends
+      session.eventLog = replay
+    }
+    var summary = SessionSummary(session)
+    summary.toolCallCount = figures.toolCalls
+    summary.toolErrorCount = figures.toolErrors
+    summary.totalUsage = figures.totalUsage
+    return summary
+  }
+
+  /// The parent agent's `turn_end` lines in the `traj.jsonl` at `path`; nil when a line is irregular or
+  /// the file large (the replay decides).
+  private static func parentTurnEnds(_ path: String) -> Int? {
+    guard let (bytes, _) = readSmallRegularFile(path, emptyAllowed: true) else { return nil }
+    defer { bytes.deallocate() }
+    var ends = 0
+    var irregular = false
+    LineReader.forEachLine(in: UnsafeBufferPointer(bytes)) { line in
+      guard !irregular, !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
+      switch TrajectoryFigureScanner.isParentTurnEnd(line) {
+      case true?: ends += 1
+      case false?: break
+      case nil: irregular = true
+      }
+    }
+    return irregular ? nil : ends
+  }
+
+  /// The bytes of the regular file at `path` (not a link) and its status, when it is no larger than
+  /// ``parallelReadSize`` and not empty; the caller deallocates them.
+  private static func readSmallRegularFile(
+    _ path: String, emptyAllowed: Bool = false
+  ) -> (UnsafeMutableBufferPointer<UInt8>, stat)? {
+    let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size > 0 || emptyAllowed,
+      st.st_size < parallelReadSize
+    else { return nil }
+    let size = Int(st.st_size)
+    let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
+    var count = 0
+    while count < size {
+      let n = read(fd, buffer.baseAddress! + count, size - count)
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { break }
+      count += n
+    }
+    // A file cut short while read is left to the full read (one that grew reads as torn, and goes there too).
+    guard count == size else {
+      buffer.deallocate()
+      return nil
+    }
+    return (buffer, st)
+  }
+
+  private static func modificationTime(_ st: stat) -> Double {
+    Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+  }
+}
