@@ -34,6 +34,12 @@ struct CawBench: ParsableCommand {
   @Flag(help: "Run only the search figures (issue 15), on their own tree.")
   var search = false
 
+  @Flag(help: "Run only the list matrix: both shapes, two seeds, 1,000 to 100,000 sessions, beside Python.")
+  var matrix = false
+
+  @Option(help: "The largest tree of the list matrix, in sessions.")
+  var matrixMaxSessions = 100_000
+
   @Option(
     help: """
       The tree's shape: standard (0–6 tool calls per turn, mostly ASCII text) or dense (1–60 small tool calls \
@@ -46,6 +52,11 @@ struct CawBench: ParsableCommand {
 
   func run() throws {
     let executable = cawTUI ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("caw-tui").path
+    if matrix {
+      let pythonCaw = python.isEmpty || !FileManager.default.isExecutableFile(atPath: python) ? nil : PythonCaw(python: python)
+      try ListMatrix(cells: ListMatrix.cells(maxSessions: matrixMaxSessions), runs: runs, cawTUI: executable, python: pythonCaw).run()
+      return
+    }
     if search {
       let root = dir ?? ".build/bench-data/search-\(shape)-\(seed)-\(sessions)-\(largeMB)"
       let tree = try SearchBenchTree.prepare(at: root, sessions: sessions, largeMB: largeMB, seed: seed, shape: shape)

@@ -22,7 +22,7 @@ struct ListCommand: ParsableCommand {
     if !range.isUnbounded { summaries = summaries.filter { range.contains($0.startTime) } }
     if json {
       let listed = summaries
-      writeOutput(PythonJSONWriter.indentedArray(count: listed.count) { SummaryJSON.value(listed[$0]) } + [0x0A])
+      writeOutput(PythonJSONWriter.indentedArray(count: listed.count, ofObjects: { SummaryJSON.members(listed[$0]) }) + [0x0A])
       return
     }
     if summaries.isEmpty {

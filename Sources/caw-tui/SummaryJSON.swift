@@ -5,33 +5,38 @@ import CawCore
 enum SummaryJSON {
   /// One session summary.
   static func value(_ s: SessionSummary) -> JSONValue {
-    var o: JSONObject = [
-      "id": .string(s.id),
-      "origin": .string(s.origin.rawValue),
-      "path": .string(s.path),
-      "status": .string(s.status.rawValue),
-      "agent": .string(s.agent),
-      "model": .string(s.model),
-      "created_at": .string(s.createdAt),
-      "completed_at": .string(s.completedAt),
-      "turns": int(s.turnCount),
-      "turn_in_progress": .bool(s.hasTurnInProgress),
-      "tool_calls": int(s.toolCallCount),
-      "tool_errors": int(s.toolErrorCount),
-      "cost_usd": .number(s.totalUsage.costUSD),
-      "cost_known": .bool(s.unpricedTurnCount == 0),
-      "total_usage": s.totalUsage.jsonValue,
-      "duration_ms": int(s.durationMS),
-      "first_user_message": .string(s.firstUserMessage),
-      "last_modified": .string(ISOTime.string(secondsSince1970: s.lastModified)),
-      "source": s.source.map { .string($0.rawValue) } ?? .null,
-      "problems": .array(s.problems.map { .string($0.description) }),
+    .object(JSONObject(uniqueKeysWithValues: members(s)))
+  }
+
+  /// One session summary's members, in order (`list --json` writes them without building an object).
+  static func members(_ s: SessionSummary) -> [(String, JSONValue)] {
+    var members: [(String, JSONValue)] = [
+      ("id", .string(s.id)),
+      ("origin", .string(s.origin.rawValue)),
+      ("path", .string(s.path)),
+      ("status", .string(s.status.rawValue)),
+      ("agent", .string(s.agent)),
+      ("model", .string(s.model)),
+      ("created_at", .string(s.createdAt)),
+      ("completed_at", .string(s.completedAt)),
+      ("turns", int(s.turnCount)),
+      ("turn_in_progress", .bool(s.hasTurnInProgress)),
+      ("tool_calls", int(s.toolCallCount)),
+      ("tool_errors", int(s.toolErrorCount)),
+      ("cost_usd", .number(s.totalUsage.costUSD)),
+      ("cost_known", .bool(s.unpricedTurnCount == 0)),
+      ("total_usage", s.totalUsage.jsonValue),
+      ("duration_ms", int(s.durationMS)),
+      ("first_user_message", .string(s.firstUserMessage)),
+      ("last_modified", .string(ISOTime.string(secondsSince1970: s.lastModified))),
+      ("source", s.source.map { .string($0.rawValue) } ?? .null),
+      ("problems", .array(s.problems.map { .string($0.description) })),
+      ("resume_key", s.resumeKey.isEmpty ? .null : .string(s.resumeKey)),
+      ("native_path", s.nativePath.map { .string($0) } ?? .null),
     ]
-    o["resume_key"] = s.resumeKey.isEmpty ? .null : .string(s.resumeKey)
-    o["native_path"] = s.nativePath.map { .string($0) } ?? .null
-    if !s.title.isEmpty { o["title"] = .string(s.title) }
-    if let reason = s.brokenReason { o["broken_reason"] = .string(reason) }
-    return .object(o)
+    if !s.title.isEmpty { members.append(("title", .string(s.title))) }
+    if let reason = s.brokenReason { members.append(("broken_reason", .string(reason))) }
+    return members
   }
 
   /// One turn's row of `show`; `cancelled` when it was interrupted, `costKnown` false when no price was

@@ -21,7 +21,9 @@ func printError(_ text: String) {
 /// Writes bytes made for stdout (an export) after checking them: JSON exports are plain ASCII and pass
 /// as they are; anything else goes through the sanitiser.
 func writeOutput(_ bytes: [UInt8]) {
-  if bytes.allSatisfy({ (0x20..<0x7F).contains($0) || $0 == 0x0A }) {
+  var plain = true
+  for byte in bytes { plain = plain && ((byte &- 0x20) < 0x5F || byte == 0x0A) }  // no early exit: vectorised
+  if plain {
     FileHandle.standardOutput.write(Data(bytes))
   } else {
     writeSanitized(String(decoding: bytes, as: UTF8.self), to: FileHandle.standardOutput)

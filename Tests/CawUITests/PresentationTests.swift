@@ -60,6 +60,51 @@ struct PresentationTests {
   @Test func lineDiffPutsRemovalsBeforeAdditions() {
     #expect(LineDiff.diff("a\nb\nc", "a\nB\nc") == [.same("a"), .removed("b"), .added("B"), .same("c")])
     #expect(LineDiff.diff("", "x") == [.added("x")])
+    #expect(LineDiff.diff("x", "") == [.removed("x")])
+    #expect(LineDiff.diff("a\nb", "a\nb") == [.same("a"), .same("b")])
+    #expect(LineDiff.diff("a\nb\nc\nd", "a\nc\nd\ne") == [.same("a"), .removed("b"), .same("c"), .same("d"), .added("e")])
+  }
+
+  @Test("a diff applied to the old text gives the new one, whatever the edit")
+  func lineDiffRebuildsBothTexts() {
+    var random = SplitMix64(seed: 9)
+    for _ in 0..<300 {
+      let old = (0..<random.int(0...30)).map { _ in random.pick(["a", "b", "c", "", "d e"]) }
+      var new = old
+      for _ in 0..<random.int(0...6) {
+        let at = random.int(0...new.count)
+        switch random.int(0...2) {
+        case 0 where !new.isEmpty: new.remove(at: min(at, new.count - 1))
+        case 1: new.insert(random.pick(["x", "a", ""]), at: at)
+        default: if !new.isEmpty { new[min(at, new.count - 1)] = "y" }
+        }
+      }
+      let lines = LineDiff.diff(old.joined(separator: "\n"), new.joined(separator: "\n"))
+      let rebuiltOld = lines.compactMap { line -> String? in
+        switch line {
+        case .same(let s), .removed(let s): return s
+        case .added: return nil
+        }
+      }
+      let rebuiltNew = lines.compactMap { line -> String? in
+        switch line {
+        case .same(let s), .added(let s): return s
+        case .removed: return nil
+        }
+      }
+      #expect(rebuiltOld.joined(separator: "\n") == old.joined(separator: "\n"))
+      #expect(rebuiltNew.joined(separator: "\n") == new.joined(separator: "\n"))
+    }
+  }
+
+  @Test("an edit of 100,000 lines with a change in the middle keeps the rest as unchanged lines")
+  func lineDiffOfALargeFile() {
+    let old = (0..<100_000).map { "line \($0)" }
+    var new = old
+    new[50_000] = "changed"
+    let lines = LineDiff.diff(old.joined(separator: "\n"), new.joined(separator: "\n"))
+    #expect(lines.count == 100_001)
+    #expect(lines[50_000] == .removed("line 50000") && lines[50_001] == .added("changed"))
   }
 
   @Test func editCallsBecomeUnifiedDiffs() throws {

@@ -30,14 +30,16 @@ public enum PythonJSONWriter {
     return out
   }
 
-  /// `json.dumps(array, indent=2)` of the `count` values `element` makes, serialised on every core (a
-  /// listing of ten thousand sessions is written in a fraction of the time).
-  public static func indentedArray(count: Int, _ element: @Sendable (Int) -> JSONValue) -> [UInt8] {
+  /// `json.dumps(array, indent=2)` of `count` objects, each given as its members in order (no dictionary
+  /// is built), serialised on every core: a listing of ten thousand sessions is written in a fraction of
+  /// the time.
+  public static func indentedArray(count: Int, ofObjects members: @Sendable (Int) -> [(String, JSONValue)]) -> [UInt8] {
     guard count > 0 else { return Array("[]".utf8) }
     let parts = SessionReader.inParallel(count) { index -> [UInt8] in
       var part: [UInt8] = []
+      part.reserveCapacity(1024)
       separator(first: index == 0, style: .indented, level: 1, into: &part)
-      write(element(index), style: .indented, level: 1, into: &part)
+      writeObject(members(index), style: .indented, level: 1, into: &part)
       return part
     }
     var out: [UInt8] = [UInt8(ascii: "[")]
@@ -65,19 +67,26 @@ public enum PythonJSONWriter {
       }
       close(UInt8(ascii: "]"), style: style, level: level, into: &out)
     case .object(let object):
-      if object.isEmpty {
-        out.append(contentsOf: "{}".utf8)
-        return
-      }
-      out.append(UInt8(ascii: "{"))
-      for (i, element) in object.elements.enumerated() {
-        separator(first: i == 0, style: style, level: level + 1, into: &out)
-        writeString(element.key, into: &out)
-        out.append(contentsOf: ": ".utf8)
-        write(element.value, style: style, level: level + 1, into: &out)
-      }
-      close(UInt8(ascii: "}"), style: style, level: level, into: &out)
+      writeObject(object.elements.lazy.map { ($0.key, $0.value) }, style: style, level: level, into: &out)
     }
+  }
+
+  /// An object from its members in order.
+  private static func writeObject(
+    _ members: some Collection<(String, JSONValue)>, style: Style, level: Int, into out: inout [UInt8]
+  ) {
+    if members.isEmpty {
+      out.append(contentsOf: "{}".utf8)
+      return
+    }
+    out.append(UInt8(ascii: "{"))
+    for (i, member) in members.enumerated() {
+      separator(first: i == 0, style: style, level: level + 1, into: &out)
+      writeString(member.0, into: &out)
+      out.append(contentsOf: ": ".utf8)
+      write(member.1, style: style, level: level + 1, into: &out)
+    }
+    close(UInt8(ascii: "}"), style: style, level: level, into: &out)
   }
 
   private static func separator(first: Bool, style: Style, level: Int, into out: inout [UInt8]) {

@@ -72,6 +72,8 @@ public struct SessionCatalog: Sendable {
   /// `summaries` newest first, each native record that a caw session recorded folded into that session
   /// (unless `keepNative`, when it stays listed and the caw row still names it).
   static func folded(_ summaries: [SessionSummary], keepNative: Bool) -> [SessionSummary] {
+    // Only caw sessions: nothing to fold, and the reader already gave them in this order.
+    if summaries.allSatisfy({ $0.origin == .caw }) { return summaries }
     var cawByKey: [String: Int] = [:]
     for (i, s) in summaries.enumerated() where s.origin == .caw && !s.resumeKey.isEmpty {
       cawByKey[s.agent + "\u{0}" + s.resumeKey] = i
