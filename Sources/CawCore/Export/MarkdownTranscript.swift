@@ -1,7 +1,8 @@
 import Foundation
 
 /// A trajectory as a Markdown transcript: a header with the totals, then each turn's user message,
-/// thinking, text and tool calls (arguments and output in fenced blocks), with subagents nested.
+/// thinking, text and tool calls (arguments, a file edit's diff and output in fenced blocks), with subagents
+/// nested.
 ///
 /// Session text goes through ``TextSanitizer`` on its way in, so the file itself holds no escape
 /// sequence, control or bidi override: `cat transcript.md` on a terminal is as safe as the TUI.
@@ -51,6 +52,9 @@ public enum MarkdownTranscript {
     out += "**Tool call `\(line(call.name).replacingOccurrences(of: "`", with: "'"))`**"
     out += call.isError ? " — **error**\n\n" : "\n\n"
     out += fenced(PythonJSONWriter.string(call.arguments, style: .indented), language: "json")
+    if let edit = FileEdit(call) {
+      out += "Changes:\n\n" + fenced(edit.diffLines.map(\.text).joined(separator: "\n"), language: "diff")
+    }
     if !call.output.isEmpty { out += (call.isError ? "Error output:\n\n" : "Output:\n\n") + fenced(call.output) }
     if let subagent = call.subagentTrajectory { render(subagent, level: level + 2, into: &out) }
   }
