@@ -31,17 +31,9 @@ extension Benchmarks {
     latencies.sort()
     let p99 = latencies[min(latencies.count - 1, Int((Double(latencies.count) * 0.99).rounded(.up)) - 1)]
 
-    var live = try LiveSessionList(reader)
-    let touched = session.path + "/trajectory.json"
-    let refresh = try timed("whole list refreshed, one session changed", target: .atMost(50)) {
-      utimes(touched, nil)
-      guard try live.refresh() else { throw BenchError("follow: the changed session was not seen") }
-      renderList(Array(live.summaries.prefix(Self.screenRows)))
-    }
     return [
       Figure(name: "write → session summary re-read, p50", value: Measure.middle(latencies), unit: "ms", target: .atMost(50)),
       Figure(name: "write → session summary re-read, p99", value: p99, unit: "ms", target: .atMost(150)),
-      refresh,
     ]
   }
 

@@ -27,6 +27,7 @@ extension Benchmarks {
         name: "TUI: first list frame, no index (\(tree.sessions) sessions)", value: median(firstList), unit: "ms",
         target: .atMost(300)))
     figures.append(Figure(name: "TUI: whole list shown, no index", value: median(wholeList), unit: "ms"))
+    figures += try listKeyFigures()
     guard let large = tree.largeSession.map({ URL(fileURLWithPath: $0).lastPathComponent }) else { return figures }
     var firstScreen: [Double] = []
     var whole: [Double] = []
@@ -60,6 +61,52 @@ extension Benchmarks {
           target: .atMost(16)))
     }
     return figures
+  }
+}
+
+extension Benchmarks {
+  /// Keys on the whole list, each reduced and its frame drawn: a filter typed letter by letter, the
+  /// sort cycled, and one session's files changing (the follower's refresh, to the frame showing it).
+  func listKeyFigures() throws -> [Figure] {
+    var app = TUIPath(tree.dataDirectory)
+    try app.send(.sessionsRequested)
+    try app.waitFor { $0.listed && $0.listingTotal == nil && $0.summaries.count == tree.sessions }
+    app.waitUntilIdle()
+    var typing: [Double] = []
+    var sorting: [Double] = []
+    var refresh: [Double] = []
+    for _ in 0..<max(runs, 1) {
+      for key in [Key.character("/")] + "claude".map(Key.character) + [.enter] {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try app.send(.keyPressed(key))
+        typing.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+      }
+      for _ in 0..<4 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try app.send(.keyPressed(.character("s")))
+        sorting.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+      }
+      try app.send(.keyPressed(.escape))
+      let id = app.loop.state.summaries[app.loop.state.summaries.count / 2].id
+      let path = tree.dataDirectory + "/sessions/" + id + "/trajectory.json"
+      utimes(path, nil)
+      let start = DispatchTime.now().uptimeNanoseconds
+      try app.send(.filesChanged(SessionChange(sessionIDs: [id])))
+      try app.waitFor { state in state.summaries.first { $0.id == id }.map { abs($0.lastModified - Self.modificationTime(path)) < 1e-6 } ?? false }
+      refresh.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+      app.waitUntilIdle()
+    }
+    return [
+      Figure(name: "TUI: keystroke typing a list filter, slowest", value: typing.max() ?? 0, unit: "ms", target: .atMost(16)),
+      Figure(name: "TUI: keystroke cycling the sort, slowest", value: sorting.max() ?? 0, unit: "ms", target: .atMost(16)),
+      Figure(name: "TUI: one session's files change → its row redrawn", value: Measure.middle(refresh), unit: "ms", target: .atMost(50)),
+    ]
+  }
+
+  private static func modificationTime(_ path: String) -> Double {
+    var st = stat()
+    guard lstat(path, &st) == 0 else { return 0 }
+    return Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
   }
 }
 

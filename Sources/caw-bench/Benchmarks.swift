@@ -74,15 +74,6 @@ struct Benchmarks {
       try timed("every summary, with the index", python: py("faststats_list"), target: .atMost(100)) {
         renderList(try reader.listSessions(cache: cache))
       })
-    let list = SummaryList(try reader.listSessions(cache: cache))
-    figures.append(
-      timed("keystroke: filter + sort by cost", python: py("faststats_resort"), target: .atMost(10)) {
-        renderList(list.rows(matching: "claude", order: .cost).prefix(Self.screenRows).map { list.summaries[$0] })
-      })
-    figures.append(
-      timed("keystroke: filter by prompt text, newest first", target: .atMost(10)) {
-        renderList(list.rows(matching: "Migration", order: .newest).prefix(Self.screenRows).map { list.summaries[$0] })
-      })
     let environment = ["XDG_CACHE_HOME": cacheDirectory, "PATH": "/usr/bin:/bin"]
     return figures + (try listProcessFigures("list", arguments: ["list", "--data-dir", tree.dataDirectory], environment: environment))
   }

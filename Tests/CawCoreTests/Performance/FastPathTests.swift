@@ -130,27 +130,6 @@ import Testing
     #expect(SummaryCacheFile.decode(try FileSystem.read(file), directory: try #require(FileSystem.realPath(root)))?.count == listed.count)
   }
 
-  @Test func liveListSeesChangesOnRefresh() throws {
-    let root = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    try DemoTree.write(to: root, now: 1_795_000_000)
-    let reader = SessionReader(DataDirectory(root))
-    var live = try LiveSessionList(reader)
-    #expect("\(live.summaries)" == "\(try reader.listSessions())")
-    #expect(try live.refresh() == false)
-
-    let unfinished = try #require(live.summaries.first { $0.status == .unfinished })
-    var store = try SessionStore(dataDirectory: root, sessionID: unfinished.id, resume: true)
-    var trajectory = try #require(try reader.load(unfinished.id).trajectory)
-    trajectory.turns.append(Turn(input: "more"))
-    try store.appendTurn(Turn(input: "more"), trajectory: trajectory, rawOutput: "")
-    #expect(try live.refresh())
-    #expect(live.summaries.first { $0.id == unfinished.id }?.turnCount == unfinished.turnCount + 1)
-    try FileManager.default.removeItem(atPath: unfinished.path)
-    #expect(try live.refresh())
-    #expect("\(live.summaries)" == "\(try reader.listSessions())" && !live.summaries.contains { $0.id == unfinished.id })
-  }
-
   @Test func cacheIsNeverWrittenInsideTheDataDirectory() throws {
     let root = Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: root) }
