@@ -22,7 +22,8 @@ struct ListCommand: ParsableCommand {
     if !range.isUnbounded { summaries = summaries.filter { range.contains($0.startTime) } }
     if json {
       let listed = summaries
-      writeOutput(PythonJSONWriter.indentedArray(count: listed.count, ofObjects: { SummaryJSON.members(listed[$0]) }) + [0x0A])
+      PythonJSONWriter.writeIndentedArray(count: listed.count, ofObjects: { SummaryJSON.members(listed[$0]) }, to: writeOutput)
+      writeOutput([0x0A])
       return
     }
     if summaries.isEmpty {

@@ -74,4 +74,17 @@ struct PythonJSONWriterTests {
       Issue.record("repr(\(value.bitPattern)): Python \(text), ours \(PythonFloat.repr(value))")
     }
   }
+
+  @Test("an array of objects written in batches, from their members, is json.dumps(indent=2) of the whole")
+  func batchedArrayEqualsTheWhole() {
+    for count in 0...8 {
+      let members: @Sendable (Int) -> [(String, JSONValue)] = { i in
+        [("id", .string("s\(i) é \"q\"")), ("n", .number(.int(i))), ("cost", .number(.double(0.1 * Double(i)))), ("list", .array([]))]
+      }
+      var written: [UInt8] = []
+      PythonJSONWriter.writeIndentedArray(count: count, batch: 3, ofObjects: members) { written += $0 }
+      let whole = JSONValue.array((0..<count).map { .object(JSONObject(uniqueKeysWithValues: members($0))) })
+      #expect(String(decoding: written, as: UTF8.self) == PythonJSONWriter.string(whole, style: .indented), "\(count) objects")
+    }
+  }
 }

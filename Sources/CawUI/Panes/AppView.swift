@@ -34,7 +34,7 @@ public enum AppView {
       let focused = pane == state.focus
       switch pane {
       case .sessions:
-        SessionListPane.render(state, focused: focused, trailing: tabs, into: &grid, area: area)
+        SessionListPane.render(SessionListPane.Model(state), focused: focused, trailing: tabs, into: &grid, area: area)
       case .timeline:
         let path = state.selectedSummary.map { TrajectoryPath(sessionID: $0.id) }
         TimelinePane.render(

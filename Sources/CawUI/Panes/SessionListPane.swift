@@ -2,33 +2,68 @@ import CawCore
 
 /// The session list: status, provider, model, start, turns, tool calls, errors, cost, first prompt.
 enum SessionListPane {
+  /// What the pane draws, taken from the app's state.
+  struct Model {
+    /// The sessions shown, in order.
+    var visible: [SessionSummary]
+    /// Sessions in the list, or in the listing still being read.
+    var total: Int
+    /// Whether the rest of a long listing is still being read.
+    var readingTheRest: Bool
+    /// Whether the listing has come at all.
+    var listed: Bool
+    /// Whether the data directory has no session.
+    var empty: Bool
+    /// The filters and sort.
+    var query: SessionQuery
+    /// Cursor and offset.
+    var scroll: ScrollState
+    /// The time ages are counted from.
+    var now: Double
+    /// Sessions a run is recording.
+    var recording: Set<String>
+
+    /// The list's part of `state`.
+    init(_ state: AppState) {
+      visible = state.visibleSessions
+      total = state.listingTotal ?? state.summaries.count
+      readingTheRest = state.listingTotal != nil
+      listed = state.listed
+      empty = state.summaries.isEmpty
+      query = state.query
+      scroll = state.sessionScroll
+      now = state.now
+      recording = Set(state.runs.map(\.sessionID))
+    }
+  }
+
   /// Draws the pane into `area`.
-  static func render(_ state: AppState, focused: Bool, trailing: String = "", into grid: inout CellGrid, area: Rect) {
-    let visible = state.visibleSessions
-    var detail = "\(visible.count)/\(state.listingTotal ?? state.summaries.count) · sort \(state.query.sort.rawValue)"
-    if state.listingTotal != nil { detail += " · reading the rest…" }
-    if let provider = state.query.provider { detail += " · \(TextSanitizer.singleLine(provider))" }
-    if let status = state.query.status { detail += " · \(status.rawValue)" }
-    if !state.query.text.isEmpty { detail += " · /\(TextSanitizer.singleLine(state.query.text))" }
+  static func render(_ model: Model, focused: Bool, trailing: String = "", into grid: inout CellGrid, area: Rect) {
+    let visible = model.visible
+    var detail = "\(visible.count)/\(model.total) · sort \(model.query.sort.rawValue)"
+    if model.readingTheRest { detail += " · reading the rest…" }
+    if let provider = model.query.provider { detail += " · \(TextSanitizer.singleLine(provider))" }
+    if let status = model.query.status { detail += " · \(status.rawValue)" }
+    if !model.query.text.isEmpty { detail += " · /\(TextSanitizer.singleLine(model.query.text))" }
     PaneTitle.render(Pane.sessions.title, detail: detail, trailing: trailing, focused: focused, into: &grid, area: area)
     let body = area.splitTop(1).rest
     guard !body.isEmpty else { return }
     if visible.isEmpty {
       let text =
-        !state.listed
+        !model.listed
         ? "Reading sessions…"
-        : state.summaries.isEmpty
+        : model.empty
           ? "No sessions in this data directory yet." : "No session matches the filters (c clears them)."
       grid.put(text, column: body.x + 1, row: body.y, maxWidth: body.width - 1, role: .dim, clip: body)
       return
     }
     let columns = self.columns(width: body.width)
     // Only the rows on screen are built: a list of 10,000 sessions costs no more to draw than one of 40.
-    let scroll = state.sessionScroll
+    let scroll = model.scroll
     let window = min(scroll.offset, visible.count)..<min(scroll.offset + max(body.height - 1, 0), visible.count)
     let modelWidth = columns.count == 9 ? columns[2].width : 0
     let rows = visible[window].map { summary in
-      let row = SessionRow(summary, now: state.now, recording: state.run(recording: summary.id) != nil)
+      let row = SessionRow(summary, now: model.now, recording: model.recording.contains(summary.id))
       let cells = [
         Span(row.status.glyph, row.status.role), Span(row.provider), Span(ModelLabel.fit(row.model, width: modelWidth)),
         Span(row.started, .dim),
