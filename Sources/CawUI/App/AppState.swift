@@ -144,21 +144,51 @@ public struct AppState: Equatable, Sendable {
   /// Each summary's search text, built the first time a filter is typed after the list changed.
   private var searchTexts: SearchTexts?
 
-  /// Search texts and the list version they were built for.
+  /// Each summary's start time (index for index), parsed once per list version.
+  private var startTimes = StartTimes(version: -1, times: [])
+
+  /// Start times and the list version they were parsed for.
+  private struct StartTimes: Equatable, Sendable {
+    var version: Int
+    var times: [Double]
+  }
+
+  /// Search texts and the list version they were built for, with the summary each was built from (so
+  /// a refresh that changed a few sessions builds only theirs again).
   private struct SearchTexts: Equatable, Sendable {
     var version: Int
     var texts: [String]
+    var built: [String: (summary: SessionSummary, recording: Bool, text: String)]
+
+    static func == (a: SearchTexts, b: SearchTexts) -> Bool { a.version == b.version && a.texts == b.texts }
   }
 
   private mutating func refreshVisible() {
     let recording = Set(runs.map(\.sessionID))
     if !query.text.isEmpty, searchTexts?.version != listVersion {
-      searchTexts = SearchTexts(
-        version: listVersion,
-        texts: summaries.map { SessionRow($0, now: now, recording: recording.contains($0.id)).searchText })
+      let previous = searchTexts?.built ?? [:]
+      let summaries = self.summaries
+      let now = self.now
+      // The first filter after a listing builds every row's text: on every core, not a frame per 600 rows.
+      let texts = SessionReader.inParallel(summaries.count) { index -> String in
+        let summary = summaries[index]
+        let isRecording = recording.contains(summary.id)
+        if let (old, wasRecording, text) = previous[summary.id], old == summary, wasRecording == isRecording { return text }
+        return SessionRow(summary, now: now, recording: isRecording).searchText
+      }
+      let built = Dictionary(
+        zip(summaries, texts).map { ($0.id, (summary: $0, recording: recording.contains($0.id), text: $1)) },
+        uniquingKeysWith: { a, _ in a })
+      searchTexts = SearchTexts(version: listVersion, texts: texts, built: built)
+    }
+    if startTimes.version != listVersion || startTimes.times.count != summaries.count {
+      let summaries = self.summaries
+      let times = SessionReader.inParallel(summaries.count) { SessionQuery.startTime(summaries[$0]) }
+      startTimes = StartTimes(version: listVersion, times: times)
     }
     visibleSessions = query.apply(
-      summaries, now: now, recording: recording, searchTexts: query.text.isEmpty ? nil : searchTexts?.texts)
+      summaries, now: now, recording: recording, searchTexts: query.text.isEmpty ? nil : searchTexts?.texts,
+      startTimes: startTimes.times)
     var filter = query
     filter.sort = .newest
     let key = CostsKey(version: listVersion, filter: filter)

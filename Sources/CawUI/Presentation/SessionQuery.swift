@@ -17,14 +17,16 @@ public struct SessionQuery: Hashable, Sendable {
   /// Whether any filter is on.
   public var isFiltering: Bool { !text.isEmpty || provider != nil || status != nil }
 
-  /// The sessions to show, in order; `recording` holds the ids a run is recording, and `searchTexts`,
-  /// when given, each summary's `SessionRow.searchText` (index for index) so typing a filter does not
-  /// rebuild every row.
+  /// The sessions to show, in order; `recording` holds the ids a run is recording, and `searchTexts`
+  /// and `startTimes`, when given, each summary's `SessionRow.searchText` and start time (index for
+  /// index) so typing a filter or sorting does not rebuild every row or parse every date.
   public func apply(
-    _ summaries: [SessionSummary], now: Double, recording: Set<String> = [], searchTexts: [String]? = nil
+    _ summaries: [SessionSummary], now: Double, recording: Set<String> = [], searchTexts: [String]? = nil,
+    startTimes: [Double]? = nil
   ) -> [SessionSummary] {
     let needle = text.lowercased()
     let texts = searchTexts.flatMap { $0.count == summaries.count ? $0 : nil }
+    let times = startTimes.flatMap { $0.count == summaries.count ? $0 : nil }
     let kept = summaries.indices.filter { index in
       let summary = summaries[index]
       let isRecording = recording.contains(summary.id)
@@ -32,12 +34,21 @@ public struct SessionQuery: Hashable, Sendable {
       if let status, DisplayStatus(summary, recording: isRecording, now: now) != status { return false }
       guard !needle.isEmpty else { return true }
       return TextSearch.contains(texts?[index] ?? SessionRow(summary, now: now, recording: isRecording).searchText, needle)
-    }.map { summaries[$0] }
+    }
     // Start times are parsed once per session, not once per comparison, and indices are sorted rather
     // than the (large) summaries themselves.
-    let started = kept.map { Timestamp.parse($0.createdAt) ?? $0.lastModified }
-    return kept.indices.sorted { sort.ordered(kept[$0], kept[$1], startedA: started[$0], startedB: started[$1]) }
-      .map { kept[$0] }
+    let started = kept.map { times?[$0] ?? Self.startTime(summaries[$0]) }
+    let keys = kept.map { sort.key(summaries[$0]) }
+    return kept.indices.sorted { a, b in
+      if keys[a] != keys[b] { return keys[a] > keys[b] }
+      if started[a] != started[b] { return started[a] > started[b] }
+      return summaries[kept[a]].id < summaries[kept[b]].id
+    }.map { summaries[kept[$0]] }
+  }
+
+  /// When a session started, for sorting: its `created_at`, else its files' modification time.
+  public static func startTime(_ summary: SessionSummary) -> Double {
+    Timestamp.parse(summary.createdAt) ?? summary.lastModified
   }
 
   /// The next provider filter in the cycle: all, then each provider present, then all again.

@@ -17,16 +17,15 @@ public enum SessionSort: String, Hashable, Sendable, CaseIterable {
     return all[(all.firstIndex(of: self)! + 1) % all.count]
   }
 
-  /// Whether `a` (started at `startedA`) comes before `b`; ties fall back to newest, then id, so the
-  /// order is stable.
-  func ordered(_ a: SessionSummary, _ b: SessionSummary, startedA ta: Double, startedB tb: Double) -> Bool {
+  /// What this order sorts by, largest first (0 for all when newest: the start time decides); ties fall
+  /// back to newest, then id, so the order is stable. A key per session, so a sort compares numbers
+  /// instead of copying summaries.
+  func key(_ summary: SessionSummary) -> Double {
     switch self {
-    case .newest: break
-    case .cost: if a.totalUsage.cost != b.totalUsage.cost { return a.totalUsage.cost > b.totalUsage.cost }
-    case .turns: if a.turnCount != b.turnCount { return a.turnCount > b.turnCount }
-    case .duration: if a.durationMS != b.durationMS { return a.durationMS > b.durationMS }
+    case .newest: 0
+    case .cost: summary.totalUsage.cost
+    case .turns: Double(summary.turnCount)
+    case .duration: Double(summary.durationMS)
     }
-    if ta != tb { return ta > tb }
-    return a.id < b.id
   }
 }
