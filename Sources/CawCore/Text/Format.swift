@@ -1,3 +1,4 @@
+import Glibc
 import Foundation
 /// Number formats shared by the CLI and the UI, matching `caw traj` where it has one.
 public enum Format {
@@ -37,7 +38,13 @@ public enum Format {
 
   /// A fixed-point rendering with `places` decimals, rounded as C's and Python's `%.Nf` round.
   public static func fixed(_ value: Double, _ places: Int) -> String {
-    String(format: "%.\(places)f", value)
+    // C's printf rounding, as `String(format:)` gives, without Foundation's format parser (a list row
+    // formats a cost, and 10,000 rows are built when a filter is first typed).
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+      let written = withVaList([Int32(places), value]) { vsnprintf(buffer.baseAddress, 64, "%.*f", $0) }
+      guard written >= 0, written < 64 else { return String(format: "%.\(places)f", value) }
+      return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: Int(written)), as: UTF8.self)
+    }
   }
 
   /// `2026-11-22 04:21` (UTC) from caw's ISO timestamp, or the text as is when it is not one.

@@ -24,9 +24,26 @@ public enum TextSanitizer {
   public static func preview(_ text: String, limit: Int) -> String {
     let collapsed =
       text.utf8.allSatisfy({ $0 < 0x80 })
-      ? text.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }).map { String($0)! }.joined(separator: " ")
+      ? collapsingASCIIWhitespace(text)
       : text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     return singleLine(collapsed, limit: limit)
+  }
+
+  /// ASCII `text` with each run of spaces and `\t\n\v\f\r` made one space and none at the ends, in one pass.
+  private static func collapsingASCIIWhitespace(_ text: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for byte in text.utf8 {
+      if byte == 0x20 || (byte &- 0x09) < 5 {
+        pendingSpace = !out.isEmpty
+      } else {
+        if pendingSpace { out.append(0x20) }
+        pendingSpace = false
+        out.append(byte)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Whether `text` would be changed by sanitising (it holds controls or bidi overrides).

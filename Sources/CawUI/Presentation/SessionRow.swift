@@ -42,7 +42,10 @@ public struct SessionRow: Hashable, Sendable {
 
   /// The visible columns' text, lowercased, for `/` filtering.
   public var searchText: String {
-    [status.rawValue, String(id.prefix(8)), provider, model, started, turns, toolCalls, toolErrors, cost, firstPrompt]
-      .joined(separator: " ").lowercased()
+    let text = [status.rawValue, String(id.prefix(8)), provider, model, started, turns, toolCalls, toolErrors, cost, firstPrompt]
+      .joined(separator: " ")
+    // ASCII (most rows) is lowercased byte by byte; the rest by the standard library's Unicode rules.
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+    return String(decoding: text.utf8.map { ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 }
