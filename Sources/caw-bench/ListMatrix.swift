@@ -32,14 +32,22 @@ struct ListMatrix {
 
   /// Generates each tree (or reuses it), times it, prints one row per tree.
   func run() throws {
-    print("list, cold (no index) and with the index; caw-tui as processes (`list --json`), medians of \(runs) runs; load average \(Benchmarks.loadAverage)")
-    print("python: full = json.loads + Trajectory.from_dict of every trajectory.json (one run); faststats = FastStats.iter_directory (median)\n")
-    print("| shape | seed | sessions | trajectory.json | caw-tui cold | cpu | python full | ratio | caw-tui index | python faststats | ratio | peak RSS |")
+    print(
+      "list, cold (no index) and with the index; caw-tui as processes (`list --json`), medians of \(runs) runs; load average \(Benchmarks.loadAverage)"
+    )
+    print(
+      "python: full = json.loads + Trajectory.from_dict of every trajectory.json (one run); faststats = FastStats.iter_directory (median)\n"
+    )
+    print(
+      "| shape | seed | sessions | trajectory.json | caw-tui cold | cpu | python full | ratio | caw-tui index | python faststats | ratio | peak RSS |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for cell in cells {
       let root = ".build/bench-data/matrix-\(cell.shape.name)-\(cell.seed)-\(cell.sessions)"
-      let tree = try BenchTree.prepare(at: root, sessions: cell.sessions, largeMB: 0, shape: cell.shape, seed: cell.seed)
-      let cache = FileManager.default.temporaryDirectory.appendingPathComponent("caw-bench-matrix-\(UUID().uuidString)").path
+      let tree = try BenchTree.prepare(
+        at: root, sessions: cell.sessions, largeMB: 0, shape: cell.shape, seed: cell.seed)
+      let cache = FileManager.default.temporaryDirectory.appendingPathComponent("caw-bench-matrix-\(UUID().uuidString)")
+        .path
       defer { try? FileManager.default.removeItem(atPath: cache) }
       let environment = ["XDG_CACHE_HOME": cache, "PATH": "/usr/bin:/bin"]
       let arguments = ["list", "--json", "--source", "caw", "--data-dir", tree.dataDirectory]
@@ -50,11 +58,14 @@ struct ListMatrix {
       let full = py?["full_list"].map { $0 * 1000 }
       let fast = py?["faststats_list"].map { $0 * 1000 }
       func ms(_ v: Double?) -> String { v.map { String(format: "%.0f ms", $0) } ?? "-" }
-      func ratio(_ theirs: Double?, _ ours: Double) -> String { theirs.map { String(format: "%.1fx", $0 / max(ours, 1e-9)) } ?? "-" }
+      func ratio(_ theirs: Double?, _ ours: Double) -> String {
+        theirs.map { String(format: "%.1fx", $0 / max(ours, 1e-9)) } ?? "-"
+      }
       print(
         "| \(cell.shape.name) | \(cell.seed) | \(cell.sessions) | \(tree.totalBytes >> 20) MB | \(ms(cold.seconds * 1000)) | "
           + "\(ms(cold.cpuSeconds * 1000)) | \(ms(full)) | \(ratio(full, cold.seconds * 1000)) | \(ms(warm.seconds * 1000)) | "
-          + "\(ms(fast)) | \(ratio(fast, warm.seconds * 1000)) | \(String(format: "%.0f", cold.peakMiB)) / \(String(format: "%.0f", warm.peakMiB)) MiB |")
+          + "\(ms(fast)) | \(ratio(fast, warm.seconds * 1000)) | \(String(format: "%.0f", cold.peakMiB)) / \(String(format: "%.0f", warm.peakMiB)) MiB |"
+      )
       fflush(nil)  // a row as soon as it is measured, even into a pipe
     }
     print("\nload average at the end: \(Benchmarks.loadAverage)")

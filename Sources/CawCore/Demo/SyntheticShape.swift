@@ -12,10 +12,12 @@ public struct SyntheticShape: Sendable, Equatable {
   public var escapeDense: Bool
 
   /// ``SyntheticTree``'s first shape: 0–6 tool calls of 80 B–4 KB, mostly ASCII text.
-  public static let standard = SyntheticShape(name: "standard", toolCallsPerTurn: 0...6, outputBytes: 80...4_000, escapeDense: false)
+  public static let standard = SyntheticShape(
+    name: "standard", toolCallsPerTurn: 0...6, outputBytes: 80...4_000, escapeDense: false)
 
   /// Many small tool calls (1–60 per turn, 60 B–1.2 KB each) and escapes everywhere.
-  public static let dense = SyntheticShape(name: "dense", toolCallsPerTurn: 1...60, outputBytes: 60...1_200, escapeDense: true)
+  public static let dense = SyntheticShape(
+    name: "dense", toolCallsPerTurn: 1...60, outputBytes: 60...1_200, escapeDense: true)
 
   /// Every shape, by name.
   public static let all = [standard, dense]

@@ -104,7 +104,9 @@ struct TrajectoryFigureScanner {
         let start = scanner.position
         guard try scanner.peek() == UInt8(ascii: "{") else { throw Irregular() }
         try scanner.skipValue()
-        if top { figures.metadata = try Self.object(UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.position])) }
+        if top {
+          figures.metadata = try Self.object(UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.position]))
+        }
       }
     }
     if top && seen == 0 { throw Irregular() }
@@ -113,11 +115,15 @@ struct TrajectoryFigureScanner {
 
   private static func trajectoryKey(_ key: UnsafeBufferPointer<UInt8>) -> TrajectoryKey? {
     switch key.count {
-    case 5: return equals(key, "agent") ? .agent : equals(key, "model") ? .model : equals(key, "turns") ? .turns : equals(key, "usage") ? .usage : nil
+    case 5:
+      return equals(key, "agent")
+        ? .agent : equals(key, "model") ? .model : equals(key, "turns") ? .turns : equals(key, "usage") ? .usage : nil
     case 8: return equals(key, "metadata") ? .metadata : nil
     case 9: return equals(key, "reasoning") ? .reasoning : nil
     case 10: return equals(key, "session_id") ? .sessionID : equals(key, "created_at") ? .createdAt : nil
-    case 11: return equals(key, "mcp_servers") ? .mcpServers : equals(key, "total_usage") ? .totalUsage : equals(key, "duration_ms") ? .durationMS : nil
+    case 11:
+      return equals(key, "mcp_servers")
+        ? .mcpServers : equals(key, "total_usage") ? .totalUsage : equals(key, "duration_ms") ? .durationMS : nil
     case 12: return equals(key, "completed_at") ? .completedAt : nil
     case 13: return equals(key, "usage_limited") ? .usageLimited : equals(key, "system_prompt") ? .systemPrompt : nil
     default: return nil
@@ -368,7 +374,9 @@ struct TrajectoryFigureScanner {
 
   /// The string whose content is `range`, escapes decoded by the parser.
   private func decode(_ range: Range<Int>) throws(Irregular) -> String {
-    guard let text = try Self.value(UnsafeBufferPointer(rebasing: bytes[(range.lowerBound - 1)..<(range.upperBound + 1)])).stringValue
+    guard
+      let text = try Self.value(UnsafeBufferPointer(rebasing: bytes[(range.lowerBound - 1)..<(range.upperBound + 1)]))
+        .stringValue
     else { throw Irregular() }
     return text
   }
@@ -452,7 +460,9 @@ struct TrajectoryFigureScanner {
   }
 
   private func checkUTF8(_ range: Range<Int>) throws(Irregular) {
-    guard String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) != nil else { throw Irregular() }
+    guard String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) != nil else {
+      throw Irregular()
+    }
   }
 
   private mutating func bool() throws(Irregular) -> Bool {
@@ -514,7 +524,9 @@ struct TrajectoryFigureScanner {
     }
     if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
       position += 1
-      if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+      if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+        position += 1
+      }
       guard position < bytes.count, Self.isDigit(bytes[position]) else { throw Irregular() }
       while position < bytes.count, Self.isDigit(bytes[position]) { position += 1 }
       isFloat = true

@@ -48,13 +48,15 @@ public enum FileEdit: Sendable, Equatable {
     let path = args["file_path"]?.stringValue ?? args["filePath"]?.stringValue ?? args["path"]?.stringValue ?? "?"
     switch call.name {
     case "Edit", "edit":
-      guard let old = Self.string(args, "old_string", "oldString"), let new = Self.string(args, "new_string", "newString")
+      guard let old = Self.string(args, "old_string", "oldString"),
+        let new = Self.string(args, "new_string", "newString")
       else { return nil }
       self = .replace(path: path, [Replacement(old: old, new: new)], numbered: false)
     case "MultiEdit":
       guard let edits = args["edits"]?.arrayValue else { return nil }
       let replacements = edits.map {
-        Replacement(old: Self.string($0, "old_string", "oldString") ?? "", new: Self.string($0, "new_string", "newString") ?? "")
+        Replacement(
+          old: Self.string($0, "old_string", "oldString") ?? "", new: Self.string($0, "new_string", "newString") ?? "")
       }
       self = .replace(path: path, replacements, numbered: true)
     case "Write", "write":
@@ -68,7 +70,8 @@ public enum FileEdit: Sendable, Equatable {
       self = .changes(
         changes.map { change in
           Change(
-            kind: change["kind"]?.stringValue ?? change["type"]?.stringValue ?? "change", path: change["path"]?.stringValue ?? "?",
+            kind: change["kind"]?.stringValue ?? change["type"]?.stringValue ?? "change",
+            path: change["path"]?.stringValue ?? "?",
             diff: change["unified_diff"]?.stringValue ?? change["diff"]?.stringValue)
         })
     default:
@@ -82,7 +85,9 @@ public enum FileEdit: Sendable, Equatable {
     case .replace(let path, let replacements, let numbered):
       var lines = Self.header(path)
       for (n, replacement) in replacements.enumerated() {
-        lines += Self.hunk(replacement.old, replacement.new, title: numbered ? "@@ edit \(n + 1) of \(replacements.count) @@" : "@@ edit @@")
+        lines += Self.hunk(
+          replacement.old, replacement.new,
+          title: numbered ? "@@ edit \(n + 1) of \(replacements.count) @@" : "@@ edit @@")
       }
       return lines
     case .write(let path, let content):

@@ -20,7 +20,8 @@ extension SessionReader {
     let log = FileSystem.status(path + "/traj.jsonl")
     if let log, log.st_mode & S_IFMT != S_IFREG { return nil }
     var session = LoadedSession(
-      id: name, path: path, trajectory: outline, source: .trajectoryFile, status: status, brokenReason: nil, problems: [],
+      id: name, path: path, trajectory: outline, source: .trajectoryFile, status: status, brokenReason: nil,
+      problems: [],
       eventLog: nil, lastModified: [file, log, directory].map { $0.map(Self.modificationTime) ?? 0 }.max() ?? 0)
     if status == .unfinished && log != nil {
       // Whether the last turn is in progress: more turns than the parent's `turn_end` lines.

@@ -23,7 +23,9 @@ public enum LineDiff {
     var prefix = 0
     while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
     var suffix = 0
-    while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+    while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+      suffix += 1
+    }
     let oldMiddle = a[prefix..<(a.count - suffix)]
     let newMiddle = b[prefix..<(b.count - suffix)]
     var lines = a[..<prefix].map { Line.same(String($0)) }

@@ -1,15 +1,18 @@
-@testable import CawCore
 import Foundation
 import OrderedCollections
-import Testing
 import TestSupport
+import Testing
+
+@testable import CawCore
 
 /// The list's quick read (``TrajectoryFigureScanner``) answers for ordinary sessions, and whenever it
 /// answers, it gives what the full reader gives.
 @Suite struct QuickSummaryTests {
-  @Test("on trees of two shapes and two seeds, the quick read answers for every session and agrees", arguments: [
-    (SyntheticShape.standard, UInt64(3)), (.standard, 11), (.dense, 3), (.dense, 11),
-  ])
+  @Test(
+    "on trees of two shapes and two seeds, the quick read answers for every session and agrees",
+    arguments: [
+      (SyntheticShape.standard, UInt64(3)), (.standard, 11), (.dense, 3), (.dense, 11),
+    ])
   func agreesOnGeneratedTrees(shape: SyntheticShape, seed: UInt64) throws {
     let tree = TempTree("caw-quick")
     var synthetic = SyntheticTree(sessionCount: 40, largeSessionMegabytes: 0, seed: seed)
@@ -27,7 +30,9 @@ import TestSupport
     try FastPathCheck.expectSameAsFullRead(reader)
   }
 
-  @Test("a subagent's usage and tool calls, an MCP server, escaped fields and cancelled turns are read as the full reader reads them")
+  @Test(
+    "a subagent's usage and tool calls, an MCP server, escaped fields and cancelled turns are read as the full reader reads them"
+  )
   func agreesOnEveryField() throws {
     let tree = TempTree("caw-quick-fields")
     let bytes = Self.richTrajectory().trajectoryFileBytes()
@@ -64,13 +69,18 @@ import TestSupport
     #expect(reader.quickSummary("s1") == nil)
   }
 
-  @Test("what only the full reader reports exactly is left to it", arguments: [
-    ("\"is_error\": true", "\"is_error\": 1"), ("\"input_tokens\": 100", "\"input_tokens\": 100.0"),
-    ("\"agent\": \"codex\"", "\"agent\": \"codex\", \"agent\": \"claude_code\""), ("\"agent\"", "\"\\u0061gent\""),
-    ("\"model\": \"m\"", "\"model\": null"), ("\"text\": \"done\"", "\"text\": 7"), ("\"type\": \"thinking\"", "\"type\": 3"),
-    ("\"input_tokens\": 100", "\"input_tokens\": 123456789012345678901234567890"), ("\"name\": \"Bash\"", "\"name\": [1]"),
-    ("\"metadata\": {", "\"metadata\": [{"), ("\"turns\": [", "\"turns\": [1, "), ("\"usage_limited\": false", "\"usage_limited\": 0"),
-  ])
+  @Test(
+    "what only the full reader reports exactly is left to it",
+    arguments: [
+      ("\"is_error\": true", "\"is_error\": 1"), ("\"input_tokens\": 100", "\"input_tokens\": 100.0"),
+      ("\"agent\": \"codex\"", "\"agent\": \"codex\", \"agent\": \"claude_code\""), ("\"agent\"", "\"\\u0061gent\""),
+      ("\"model\": \"m\"", "\"model\": null"), ("\"text\": \"done\"", "\"text\": 7"),
+      ("\"type\": \"thinking\"", "\"type\": 3"),
+      ("\"input_tokens\": 100", "\"input_tokens\": 123456789012345678901234567890"),
+      ("\"name\": \"Bash\"", "\"name\": [1]"),
+      ("\"metadata\": {", "\"metadata\": [{"), ("\"turns\": [", "\"turns\": [1, "),
+      ("\"usage_limited\": false", "\"usage_limited\": 0"),
+    ])
   func leavesIrregularFilesToTheFullRead(find: String, replace: String) throws {
     let tree = TempTree("caw-quick-irregular")
     let good = String(decoding: Self.richTrajectory().trajectoryFileBytes(), as: UTF8.self)
@@ -102,7 +112,9 @@ import TestSupport
       let reader = try Self.session(bytes, in: tree)
       guard let quick = reader.quickSummary("s1") else { continue }
       answered += 1
-      #expect("\(quick)" == "\(SessionSummary(reader.loadDirectory(named: "s1")))", "\(String(decoding: bytes, as: UTF8.self))")
+      #expect(
+        "\(quick)" == "\(SessionSummary(reader.loadDirectory(named: "s1")))",
+        "\(String(decoding: bytes, as: UTF8.self))")
     }
     // Many edits land in text and keep the file regular; the quick read must have answered for them.
     #expect(answered > 200, "answered \(answered) of 2000")
@@ -118,27 +130,39 @@ import TestSupport
     nested.usage = UsageStats(inputTokens: 1, costUSD: .int(0))
     var sub = Trajectory(agent: "codex", model: "m", sessionID: "sub-1", metadata: ["k": "v"])
     sub.turns = [
-      Turn(input: "review", output: [
-        .text("ok"), .toolUse(ToolUse(id: "n", name: "mcp__subagent__deep", output: "x", subagentTrajectory: nested)),
-      ])
+      Turn(
+        input: "review",
+        output: [
+          .text("ok"), .toolUse(ToolUse(id: "n", name: "mcp__subagent__deep", output: "x", subagentTrajectory: nested)),
+        ])
     ]
     sub.usage = UsageStats(inputTokens: 10, outputTokens: 2, costUSD: .double(0.1))
     var t = Trajectory(
-      agent: "codex", model: "m", sessionID: "s1", createdAt: "2026-11-30T10:00:00+00:00", completedAt: "2026-11-30T10:05:00+00:00",
+      agent: "codex", model: "m", sessionID: "s1", createdAt: "2026-11-30T10:00:00+00:00",
+      completedAt: "2026-11-30T10:05:00+00:00",
       systemPrompt: "be careful", reasoning: "high",
       mcpServers: [MCPServer(name: "tools", command: "caw-tools", args: ["--x"], env: ["A": "b"], url: "")],
-      metadata: ["thread_id": "thread-1", "cwd": "/home/dév/x", Trajectory.cancelledTurnsKey: [1], "note": "tab\tand \"quote\""])
+      metadata: [
+        "thread_id": "thread-1", "cwd": "/home/dév/x", Trajectory.cancelledTurnsKey: [1], "note": "tab\tand \"quote\"",
+      ])
     t.turns = [
       Turn(
         input: "fix \"it\" → now",
         output: [
-          .thinking("hmm ✓"), .toolUse(ToolUse(id: "a", name: "Bash", arguments: ["command": "ls \"x\""], output: "1→a\n2→b", isError: true)),
-          .toolUse(ToolUse(id: "b", name: "mcp__subagent__review", arguments: ["task": "look"], output: "ok", subagentTrajectory: sub)),
+          .thinking("hmm ✓"),
+          .toolUse(
+            ToolUse(id: "a", name: "Bash", arguments: ["command": "ls \"x\""], output: "1→a\n2→b", isError: true)),
+          .toolUse(
+            ToolUse(
+              id: "b", name: "mcp__subagent__review", arguments: ["task": "look"], output: "ok", subagentTrajectory: sub
+            )),
           .text("done"),
         ], usage: UsageStats(inputTokens: 100, outputTokens: 5, costUSD: .double(0.25)), durationMS: 1200),
-      Turn(input: "more", output: [.text("stopped")], usage: UsageStats(inputTokens: 0, costUSD: .int(0)), durationMS: 0),
+      Turn(
+        input: "more", output: [.text("stopped")], usage: UsageStats(inputTokens: 0, costUSD: .int(0)), durationMS: 0),
     ]
-    t.usage = UsageStats(inputTokens: 100, outputTokens: 5, cacheReadTokens: 7, cacheWriteTokens: 3, costUSD: .double(0.25))
+    t.usage = UsageStats(
+      inputTokens: 100, outputTokens: 5, cacheReadTokens: 7, cacheWriteTokens: 3, costUSD: .double(0.25))
     t.durationMS = 1200
     return t
   }
