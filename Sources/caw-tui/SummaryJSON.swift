@@ -21,6 +21,7 @@ enum SummaryJSON {
       ("completed_at", .string(s.completedAt)),
       ("turns", int(s.turnCount)),
       ("turn_in_progress", .bool(s.hasTurnInProgress)),
+      ("last_turn_cancelled", .bool(s.lastTurnCancelled)),
       ("tool_calls", int(s.toolCallCount)),
       ("tool_errors", int(s.toolErrorCount)),
       ("cost_usd", .number(s.totalUsage.costUSD)),

@@ -90,6 +90,11 @@ struct CLIEdgeTests {
     let turns = try #require(o["turn_list"]?.arrayValue)
     #expect(turns.count == 2)
     #expect(turns.map { $0["cancelled"] } == [.bool(false), .bool(true)])
+    // The list says so too: the session ended, but its last turn was stopped.
+    let listed = try JSONParser.parse(Array(try run(["list", "--json", "--no-cache", "--data-dir", dataDir]).stdout.utf8))
+    let row = try #require(listed.arrayValue?.first { $0["id"] == .string(id) })
+    #expect(row["last_turn_cancelled"] == .bool(true))
+    #expect(listed.arrayValue?.filter { $0["last_turn_cancelled"] == .bool(true) }.count == 1)
   }
 
   @Test("runs --json lists the runs recording right now")
