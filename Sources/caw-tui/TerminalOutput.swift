@@ -21,9 +21,7 @@ func printError(_ text: String) {
 /// Writes bytes made for stdout (an export) after checking them: JSON exports are plain ASCII and pass
 /// as they are; anything else goes through the sanitiser.
 func writeOutput(_ bytes: [UInt8]) {
-  var plain = true
-  for byte in bytes { plain = plain && ((byte &- 0x20) < 0x5F || byte == 0x0A) }  // no early exit: vectorised
-  if plain {
+  if bytes.withUnsafeBufferPointer({ TextSanitizer.isPrintableASCII($0, keepNewlines: true) }) {
     FileHandle.standardOutput.write(Data(bytes))
   } else {
     writeSanitized(String(decoding: bytes, as: UTF8.self), to: FileHandle.standardOutput)

@@ -86,7 +86,7 @@ public struct SessionCatalog: Sendable {
       if !keepNative { drop.insert(i) }
     }
     let kept = result.indices.filter { !drop.contains($0) }.map { result[$0] }
-    let times = kept.map { Timestamp.parse($0.createdAt) ?? $0.lastModified }
+    let times = kept.map(\.startTime)
     return kept.indices.sorted { a, b in
       if times[a] != times[b] { return times[a] > times[b] }
       if kept[a].origin != kept[b].origin { return kept[a].origin < kept[b].origin }

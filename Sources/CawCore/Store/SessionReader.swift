@@ -46,7 +46,7 @@ public struct SessionReader: Sendable {
 
   /// `summaries` by `created_at`, newest first, then by modification time, then by id.
   static func newestFirst(_ summaries: [SessionSummary]) -> [SessionSummary] {
-    let times = summaries.map { Timestamp.parse($0.createdAt) ?? $0.lastModified }
+    let times = summaries.map(\.startTime)
     return summaries.indices.sorted { a, b in
       times[a] != times[b] ? times[a] > times[b] : summaries[a].id < summaries[b].id
     }.map { summaries[$0] }

@@ -11,7 +11,7 @@ struct SummaryIndex: Sendable {
     init(stamps: SessionStamps?, summary: SessionSummary) {
       self.stamps = stamps
       self.summary = summary
-      time = Timestamp.parse(summary.createdAt) ?? summary.lastModified
+      time = summary.startTime
     }
   }
 

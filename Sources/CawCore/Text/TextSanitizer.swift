@@ -70,9 +70,10 @@ public enum TextSanitizer {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Whether every byte is printable ASCII, a tab, or (when kept) a newline.
-  private static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> Bool {
-    var ok = true
+  /// Whether every byte is printable ASCII, a tab, or (when kept) a newline: text the sanitiser leaves
+  /// as it is.
+  public static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> Bool {
+    var ok = true  // no early exit, so the loop is vectorised
     for byte in bytes {
       ok = ok && ((byte &- 0x20) < 0x5F || byte == 0x09 || (byte == 0x0A && keepNewlines))
     }

@@ -183,7 +183,7 @@ public struct AppState: Equatable, Sendable {
     }
     if startTimes.version != listVersion || startTimes.times.count != summaries.count {
       let summaries = self.summaries
-      let times = SessionReader.inParallel(summaries.count) { SessionQuery.startTime(summaries[$0]) }
+      let times = SessionReader.inParallel(summaries.count) { summaries[$0].startTime }
       startTimes = StartTimes(version: listVersion, times: times)
     }
     visibleSessions = query.apply(

@@ -37,18 +37,13 @@ public struct SessionQuery: Hashable, Sendable {
     }
     // Start times are parsed once per session, not once per comparison, and indices are sorted rather
     // than the (large) summaries themselves.
-    let started = kept.map { times?[$0] ?? Self.startTime(summaries[$0]) }
+    let started = kept.map { times?[$0] ?? summaries[$0].startTime }
     let keys = kept.map { sort.key(summaries[$0]) }
     return kept.indices.sorted { a, b in
       if keys[a] != keys[b] { return keys[a] > keys[b] }
       if started[a] != started[b] { return started[a] > started[b] }
       return summaries[kept[a]].id < summaries[kept[b]].id
     }.map { summaries[kept[$0]] }
-  }
-
-  /// When a session started, for sorting: its `created_at`, else its files' modification time.
-  public static func startTime(_ summary: SessionSummary) -> Double {
-    Timestamp.parse(summary.createdAt) ?? summary.lastModified
   }
 
   /// The next provider filter in the cycle: all, then each provider present, then all again.
