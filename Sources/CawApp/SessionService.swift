@@ -29,6 +29,7 @@ public final class SessionService: Sendable {
   private let listing: DispatchQueue
   private let registryQueue = DispatchQueue(label: "caw-tui.registry")
   private let firstScreenQueue = DispatchQueue(label: "caw-tui.first-screen")
+  private let outputs = DispatchQueue(label: "caw-tui.outputs")
   private let work = DispatchGroup()
   private let reading: Mutex<Reading>
   private let latestLoad = Mutex<String?>(nil)
@@ -114,6 +115,15 @@ public final class SessionService: Sendable {
       return [.copied(label)]
     case .openPager(let text):
       return terminal.showInPager(text).map { [.effectFailed($0)] } ?? []
+    case .readWholeOutput(let output):
+      // Its own queue: a tool output shown unfolded does not wait behind a large session being read.
+      background(outputs) {
+        do throws(CawError) {
+          return [.wholeOutputRead(output, .success(try output.read()))]
+        } catch {
+          return [.wholeOutputRead(output, .failure(error))]
+        }
+      }
     case .quit:
       break
     }

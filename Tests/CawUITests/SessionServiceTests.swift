@@ -173,4 +173,52 @@ struct SessionServiceTests {
     #expect(state.outlines.isEmpty)
     #expect(!AppView.render(state).text.contains("reading its text…"))
   }
+
+  @Test("a large session's long tool outputs stay in the file until unfolded, then are read whole by the service")
+  func longOutputsAreReadWhenUnfolded() throws {
+    let tree = TempTree("caw-service")
+    var synthetic = SyntheticTree(sessionCount: 1, largeSessionMegabytes: 9)
+    synthetic.largeSessionIndex = 0
+    let id = try synthetic.write(to: tree.path + "/caw_data")[0]
+    let service = SessionService(
+      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil)
+    var loop = Self.loop(service)
+    try loop.send(.sessionsRequested)
+    try loop.settle()
+    let shown = try #require(loop.state.trajectories[id])
+    let full = try #require(SessionReader(DataDirectory(tree.path + "/caw_data")).loadDirectory(named: id).trajectory)
+    // The first long output: held as its head only.
+    var place: BlockPlace?
+    for (t, turn) in shown.turns.enumerated() {
+      for (b, block) in turn.output.enumerated() where block.toolUse?.deferredOutput != nil && place == nil {
+        place = BlockPlace(turn: t, block: b)
+      }
+    }
+    let step = try #require(place, "a long output is left in the file")
+    let call = try #require(shown.turns[step.turn].output[step.block].toolUse)
+    let whole = try #require(full.turns[step.turn].output[step.block].toolUse?.output)
+    #expect(call.output.utf8.count < 20 << 10 && whole.utf8.count > 32 << 10)
+    let lastLine = try #require(whole.split(separator: "\n").last.map(String.init))
+
+    loop.state.stack = [PageState(.browser), PageState(.toolCall(TrajectoryPath(sessionID: id), step))]
+    try loop.send(.terminalResized(Size(width: 120, height: 40)))
+    #expect(
+      AppView.render(loop.state).text.contains("Output  \(TextWrap.lineCount(whole)) lines"),
+      "the whole output's line count")
+    try loop.send(.keyPressed(.character("w")))
+    #expect(loop.state.askedOutputs.contains(try #require(call.deferredOutput)))
+    try loop.settle()
+    #expect(loop.state.wholeOutputs[try #require(call.deferredOutput)] == whole)
+    let lines = Documents.lines(loop.state).map(\.text)
+    let fragment = String(TextSanitizer.singleLine(String(lastLine.split(separator: "\t").last ?? "")).prefix(30))
+    #expect(
+      lines.contains { $0.contains(fragment) }, "the output's last line is shown: \(fragment) in \(lines.suffix(3))")
+    #expect(fragment.count > 10)
+    #expect(!lines.contains { $0.contains("reading the whole output") })
+    // Folded and unfolded again: read once.
+    try loop.send(.keyPressed(.character("w")))
+    try loop.send(.keyPressed(.character("w")))
+    service.waitUntilIdle()
+    #expect(loop.background().isEmpty)
+  }
 }

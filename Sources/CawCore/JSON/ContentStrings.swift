@@ -12,6 +12,8 @@ final class ContentStrings {
   let ranges: [Range<Int>]
   /// The markers standing for the strings in the parsed copy.
   let marker: ContentMarker
+  /// The open file's inode, size and modification time (seconds, nanoseconds).
+  let stamp: [Int64]
   private let file: FileDescriptor
 
   /// Opens `path` to read the strings at `ranges` back.
@@ -20,6 +22,10 @@ final class ContentStrings {
     self.ranges = ranges
     self.marker = marker
     file = try FileSystem.openForReading(path).0
+    var st = stat()
+    stamp =
+      fstat(file.rawValue, &st) == 0
+      ? [Int64(st.st_ino), Int64(st.st_size), Int64(st.st_mtim.tv_sec), Int64(st.st_mtim.tv_nsec)] : []
   }
 
   deinit { try? file.close() }
@@ -52,6 +58,32 @@ final class ContentStrings {
     }
     let omitted = ranges[index].count - consumed
     return Text(text: String(decoding: bytes, as: UTF8.self), omittedBytes: omitted, sawInvalidUTF8: invalid)
+  }
+
+  /// What a view keeps of string `index` when it leaves the rest in the file: its first `head` bytes (cut
+  /// between characters), and the whole text's length and lines, read piece by piece and never held.
+  func outline(_ index: Int, head: Int) throws(CawError) -> (
+    head: String, byteCount: Int, lineCount: Int, sawInvalidUTF8: Bool
+  ) {
+    var kept: [UInt8] = []
+    var byteCount = 0
+    var newlines = 0
+    var last: UInt8 = 0
+    var invalid = false
+    try decode(index, stopAfter: .max) { piece in
+      if !invalid && String(validating: piece, as: UTF8.self) == nil { invalid = true }
+      byteCount += piece.count
+      newlines += piece.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+      if let end = piece.last { last = end }
+      if kept.count <= head { kept.append(contentsOf: piece.prefix(head + 1 - kept.count)) }
+    }
+    if kept.count > head {
+      var cut = head
+      while cut > 0, kept[cut] & 0xC0 == 0x80 { cut -= 1 }
+      kept.removeSubrange(cut...)
+    }
+    let lines = byteCount == 0 ? 0 : last == 10 ? newlines : newlines + 1
+    return (String(decoding: kept, as: UTF8.self), byteCount, lines, invalid)
   }
 
   /// Whether string `index` decodes without replacing invalid UTF-8; read piece by piece, never held.
@@ -90,7 +122,8 @@ final class ContentStrings {
     var handed = 0
     var offset = range.lowerBound
     var consumed = 0
-    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: min(Self.pieceSize, max(range.count, 1)), alignment: 1)
+    let chunk = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: min(Self.pieceSize, max(range.count, 1)), alignment: 1)
     defer { chunk.deallocate() }
     func flush(all: Bool) throws(CawError) {
       // Hand on everything before the last character's first byte (all of it at the end).
@@ -100,7 +133,9 @@ final class ContentStrings {
         while cut > 0, decoded[cut] & 0xC0 == 0x80 { cut -= 1 }
       }
       guard cut > 0 else { return }
-      try decoded.withUnsafeBufferPointer { (buffer) throws(CawError) in try piece(UnsafeBufferPointer(rebasing: buffer[..<cut])) }
+      try decoded.withUnsafeBufferPointer { (buffer) throws(CawError) in
+        try piece(UnsafeBufferPointer(rebasing: buffer[..<cut]))
+      }
       handed += cut
       decoded.removeSubrange(..<cut)
     }
@@ -109,7 +144,8 @@ final class ContentStrings {
         let want = min(chunk.count, range.upperBound - offset)
         let n: Int
         do {
-          n = try file.read(fromAbsoluteOffset: Int64(offset), into: UnsafeMutableRawBufferPointer(rebasing: chunk[..<want]))
+          n = try file.read(
+            fromAbsoluteOffset: Int64(offset), into: UnsafeMutableRawBufferPointer(rebasing: chunk[..<want]))
         } catch { throw FileSystem.failure("cannot read", path, error) }
         guard n > 0 else { throw CawError(.io, "cannot read \(path): it changed while being read", path: path) }
         raw.append(contentsOf: chunk[..<n])
@@ -137,7 +173,9 @@ final class ContentStrings {
         guard let hit = memchr(buffer.baseAddress! + i, 0x5C, buffer.count - i) else { return buffer.count }
         return UnsafeRawPointer(hit) - UnsafeRawPointer(buffer.baseAddress!)
       }
-      if slash > i { raw.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[i..<slash])) } }
+      if slash > i {
+        raw.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[i..<slash])) }
+      }
       guard slash < raw.count else { return raw.count }
       i = slash
       guard i + 1 < raw.count else { return atEnd ? raw.count : i }

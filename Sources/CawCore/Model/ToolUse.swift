@@ -1,4 +1,5 @@
 import OrderedCollections
+
 /// A tool call and its result, possibly carrying the whole trajectory of a subagent it ran.
 public struct ToolUse: Sendable, Equatable {
   /// The provider's call id.
@@ -13,6 +14,9 @@ public struct ToolUse: Sendable, Equatable {
   public var isError: Bool
   /// The subagent run this call started, when it was a caw subagent.
   public var subagentTrajectory: Trajectory?
+  /// Where the whole output lies when a view's read left it in the file; `output` then holds its head and
+  /// a note of what is left out (such a trajectory is for showing, never for writing back).
+  public var deferredOutput: DeferredText?
 
   /// Creates a tool call with caw's defaults.
   public init(

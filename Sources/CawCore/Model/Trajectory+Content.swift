@@ -1,7 +1,10 @@
 extension Trajectory {
   /// The trajectory with every content string (text, thinking and tool output, subagents' included)
-  /// passed through `transform`, in document order.
-  package func mappingContent(_ transform: (String) throws(CawError) -> String) throws(CawError) -> Trajectory {
+  /// passed through `transform`, in document order; tool calls go through `toolOutput` instead when given
+  /// (which may set more of the call than its output).
+  package func mappingContent(
+    _ transform: (String) throws(CawError) -> String, toolOutput: ((inout ToolUse) throws(CawError) -> Void)? = nil
+  ) throws(CawError) -> Trajectory {
     var copy = self
     for t in copy.turns.indices {
       for b in copy.turns[t].output.indices {
@@ -9,8 +12,8 @@ extension Trajectory {
         case .text(let text): copy.turns[t].output[b] = .text(try transform(text))
         case .thinking(let text): copy.turns[t].output[b] = .thinking(try transform(text))
         case .toolUse(var call):
-          call.output = try transform(call.output)
-          call.subagentTrajectory = try call.subagentTrajectory?.mappingContent(transform)
+          if let toolOutput { try toolOutput(&call) } else { call.output = try transform(call.output) }
+          call.subagentTrajectory = try call.subagentTrajectory?.mappingContent(transform, toolOutput: toolOutput)
           copy.turns[t].output[b] = .toolUse(call)
         }
       }

@@ -88,7 +88,7 @@ extension SessionReader {
       var left = budget.total
       var invalidUTF8 = false
       var unread = Set(ranges.indices)
-      let read = try? trajectory.mappingContent { (text) throws(CawError) -> String in
+      func text(_ text: String) throws(CawError) -> String {
         guard let index = marker.index(of: text) else { return text }
         unread.remove(index)
         let read = try strings.text(index, limit: min(budget.perString, max(left, 0)))
@@ -96,12 +96,30 @@ extension SessionReader {
         invalidUTF8 = invalidUTF8 || read.sawInvalidUTF8
         return read.omittedBytes > 0 ? read.text + TextBudget.omissionNote(read.omittedBytes) : read.text
       }
+      // A long tool output keeps its head; the rest is read from the file when it is shown.
+      func toolOutput(_ call: inout ToolUse) throws(CawError) {
+        guard let index = marker.index(of: call.output), ranges[index].count >= budget.deferredFrom else {
+          call.output = try text(call.output)
+          return
+        }
+        unread.remove(index)
+        let outline = try strings.outline(index, head: min(budget.deferredHead, max(left, 0)))
+        left -= outline.head.utf8.count
+        invalidUTF8 = invalidUTF8 || outline.sawInvalidUTF8
+        call.output = outline.head + TextBudget.omissionNote(outline.byteCount - outline.head.utf8.count)
+        call.deferredOutput = DeferredText(
+          path: file, range: ranges[index], stamp: strings.stamp, byteCount: outline.byteCount,
+          lineCount: outline.lineCount)
+      }
+      let read = try? trajectory.mappingContent(text, toolOutput: budget.deferredFrom == .max ? nil : toolOutput)
       guard let read else { return nil }
       // A string the trajectory does not use (`text` in a tool call) is still part of the file: the full
       // read notes its invalid UTF-8, so this one does too.
       if !invalidUTF8 { invalidUTF8 = unread.contains { (try? strings.isValidUTF8($0)) != true } }
       var all = problems
-      if invalidUTF8 && all.first != Trajectory.invalidUTF8Problem() { all.insert(Trajectory.invalidUTF8Problem(), at: 0) }
+      if invalidUTF8 && all.first != Trajectory.invalidUTF8Problem() {
+        all.insert(Trajectory.invalidUTF8Problem(), at: 0)
+      }
       return Self.decoded(read, all)
     default:
       return nil

@@ -69,7 +69,8 @@ public struct SessionReader: Sendable {
       {
         return time
       }
-      return max(modificationTime(path + "/trajectory.json"), modificationTime(path + "/traj.jsonl"), modificationTime(path))
+      return max(
+        modificationTime(path + "/trajectory.json"), modificationTime(path + "/traj.jsonl"), modificationTime(path))
     }
     return ids.indices.sorted { times[$0] != times[$1] ? times[$0] > times[$1] : ids[$0] < ids[$1] }.map { ids[$0] }
   }
@@ -95,7 +96,8 @@ public struct SessionReader: Sendable {
     try SessionID.validateForReading(idOrPrefix)
     // A whole id needs no listing: it is the session when its entry is a directory or a link.
     if let st = FileSystem.status(dataDirectory.sessionsPath + "/" + idOrPrefix),
-      st.st_mode & S_IFMT == S_IFDIR || st.st_mode & S_IFMT == S_IFLNK, FileSystem.isDirectory(dataDirectory.sessionsPath)
+      st.st_mode & S_IFMT == S_IFDIR || st.st_mode & S_IFMT == S_IFLNK,
+      FileSystem.isDirectory(dataDirectory.sessionsPath)
     {
       return idOrPrefix
     }
@@ -108,7 +110,8 @@ public struct SessionReader: Sendable {
     default:
       let shown = matches.prefix(5).joined(separator: ", ")
       throw CawError(
-        .ambiguousSession, "'\(idOrPrefix)' matches \(matches.count) sessions: \(shown)\(matches.count > 5 ? ", …" : "")")
+        .ambiguousSession,
+        "'\(idOrPrefix)' matches \(matches.count) sessions: \(shown)\(matches.count > 5 ? ", …" : "")")
     }
   }
 
@@ -133,19 +136,30 @@ public struct SessionReader: Sendable {
     let logPath = path + "/traj.jsonl"
     session.lastModified = max(modificationTime(trajectoryPath), modificationTime(logPath), modificationTime(path))
 
-    // Large sessions read their two files on two cores.
-    let size = [trajectoryPath, logPath].reduce(0) { $0 + Int(FileSystem.status($1)?.st_size ?? 0) }
+    // Large sessions read their two files on two cores. With a trajectory.json, traj.jsonl's text is not
+    // needed (only its problems and turn ends): it is read skimmed, and again in full only when
+    // trajectory.json turns out unusable.
+    let trajectoryStatus = FileSystem.status(trajectoryPath)
+    let size = Int(trajectoryStatus?.st_size ?? 0) + Int(FileSystem.status(logPath)?.st_size ?? 0)
+    let skimsLog = skimmingContent || trajectoryStatus != nil
     let parts =
       size < Self.parallelReadSize
-      ? [SessionFilePart.trajectory(readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent, budget: budget)),
-        .eventLog(readEventLog(logPath, sessionPath: path, skimmingContent: skimmingContent))]
+      ? [
+        SessionFilePart.trajectory(
+          readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent, budget: budget)),
+        .eventLog(readEventLog(logPath, sessionPath: path, skimmingContent: skimsLog)),
+      ]
       : Self.inParallel(2) { index in
         index == 0
-          ? .trajectory(readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent, budget: budget))
-          : .eventLog(readEventLog(logPath, sessionPath: path, skimmingContent: skimmingContent))
+          ? .trajectory(
+            readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent, budget: budget))
+          : .eventLog(readEventLog(logPath, sessionPath: path, skimmingContent: skimsLog))
       }
-    guard case .trajectory(let fromTrajectory) = parts[0], case .eventLog(let fromLog) = parts[1] else {
+    guard case .trajectory(let fromTrajectory) = parts[0], case .eventLog(var fromLog) = parts[1] else {
       preconditionFailure("the parts come in order")
+    }
+    if fromTrajectory.trajectory == nil, skimsLog, !skimmingContent {
+      fromLog = readEventLog(logPath, sessionPath: path, skimmingContent: false)
     }
     var reasons = fromTrajectory.reasons + fromLog.reasons
     session.problems += fromTrajectory.problems

@@ -1,5 +1,6 @@
-import Glibc
 import Foundation
+import Glibc
+
 /// Number formats shared by the CLI and the UI, matching `caw traj` where it has one.
 public enum Format {
   /// `caw traj`'s cost: `$0` for zero, `$0.0012` below a cent, else `$1.23`.
@@ -34,6 +35,13 @@ public enum Format {
   /// `caw traj`'s token count: as is below 1000, else `12.3k`.
   public static func tokens(_ n: Int) -> String {
     n >= 1000 ? fixed(Double(n) / 1000, 1) + "k" : String(n)
+  }
+
+  /// A size in bytes for people: `512 B`, `12.3 KiB`, `1.5 MiB`.
+  public static func bytes(_ n: Int) -> String {
+    if n < 1024 { return "\(n) B" }
+    if n < 1 << 20 { return fixed(Double(n) / 1024, 1) + " KiB" }
+    return fixed(Double(n) / Double(1 << 20), 1) + " MiB"
   }
 
   /// A fixed-point rendering with `places` decimals, rounded as C's and Python's `%.Nf` round.

@@ -45,4 +45,6 @@ public enum Action: Equatable, Sendable {
   case exported(path: String, bytes: Int)
   /// Text was sent to the terminal's clipboard.
   case copied(String)
+  /// A tool output left in its file was read (its text), or could not be (why).
+  case wholeOutputRead(DeferredText, Result<String, CawError>)
 }

@@ -36,6 +36,17 @@ public struct AppState: Equatable, Sendable {
   private static let versions = Atomic<Int>(0)
   /// Outlines of large sessions still being read (turns and usage without text), by session id.
   public var outlines: [String: Trajectory] = [:]
+  /// Tool outputs read whole from their files for the pages showing them (``ToolUse/deferredOutput``),
+  /// the most recently read ``wholeOutputLimit``; a change builds documents afresh, as `trajectories` does.
+  public private(set) var wholeOutputs: [DeferredText: String] = [:] {
+    didSet { trajectoriesVersion = Self.versions.add(1, ordering: .relaxed).newValue }
+  }
+  /// Outputs in `wholeOutputs`, least recently read first.
+  private var wholeOutputOrder: [DeferredText] = []
+  /// Outputs asked for and not given up since: being read, read, or unreadable (not asked for again).
+  public private(set) var askedOutputs: Set<DeferredText> = []
+  /// How many whole outputs are kept (each at most ``TextBudget/display``'s `perString`).
+  public static let wholeOutputLimit = 4
   /// Loaded sessions, least recently loaded first.
   private var loadOrder: [String] = []
   /// How many loaded sessions are kept, unless more are selected or open in pages (each is held within
@@ -173,7 +184,9 @@ public struct AppState: Equatable, Sendable {
       let texts = SessionReader.inParallel(summaries.count) { index -> String in
         let summary = summaries[index]
         let isRecording = recording.contains(summary.id)
-        if let (old, wasRecording, text) = previous[summary.id], old == summary, wasRecording == isRecording { return text }
+        if let (old, wasRecording, text) = previous[summary.id], old == summary, wasRecording == isRecording {
+          return text
+        }
         return SessionRow(summary, now: now, recording: isRecording).searchText
       }
       let built = Dictionary(
@@ -201,7 +214,9 @@ public struct AppState: Equatable, Sendable {
   /// The selected session's summary, if it is visible.
   public var selectedSummary: SessionSummary? {
     let cursor = sessionScroll.cursor
-    if visibleSessions.indices.contains(cursor), visibleSessions[cursor].id == selectedID { return visibleSessions[cursor] }
+    if visibleSessions.indices.contains(cursor), visibleSessions[cursor].id == selectedID {
+      return visibleSessions[cursor]
+    }
     return visibleSessions.first { $0.id == selectedID }
   }
 
@@ -239,6 +254,29 @@ public struct AppState: Equatable, Sendable {
       current.steps.append(step)
     }
     return true
+  }
+
+  /// The output of `call` as far as it is known: whole when it was read from its file, else what the
+  /// session's read kept (all of it, or the head of a deferred one).
+  public func output(of call: ToolUse) -> String {
+    call.deferredOutput.flatMap { wholeOutputs[$0] } ?? call.output
+  }
+
+  /// Marks a deferred output as asked for; false when it already was.
+  mutating func askForOutput(_ output: DeferredText) -> Bool {
+    askedOutputs.insert(output).inserted
+  }
+
+  /// Keeps a whole output read from its file, dropping the least recently read beyond the limit.
+  mutating func keepWholeOutput(_ output: DeferredText, _ text: String) {
+    wholeOutputOrder.removeAll { $0 == output }
+    wholeOutputOrder.append(output)
+    wholeOutputs[output] = text
+    while wholeOutputOrder.count > Self.wholeOutputLimit {
+      let dropped = wholeOutputOrder.removeFirst()
+      wholeOutputs[dropped] = nil
+      askedOutputs.remove(dropped)
+    }
   }
 
   /// The tool call at `step` of the trajectory at `path`.

@@ -27,6 +27,16 @@ public struct CopyChoices: Hashable, Sendable {
     }
   }
 
+  /// A tool call's output with what it is: its head when the rest is still in the file.
+  private static func output(_ call: ToolUse, _ state: AppState) -> (String, String) {
+    guard let deferred = call.deferredOutput, state.wholeOutputs[deferred] == nil else {
+      return (state.output(of: call), "the tool output")
+    }
+    return (
+      call.output, "the tool output's first \(Format.bytes(call.output.utf8.count)) (w on its page reads it whole)"
+    )
+  }
+
   /// The text of the message the open page focuses, with what it is.
   private static func focusedMessage(_ state: AppState) -> (String, String)? {
     guard let top = state.stack.last else { return nil }
@@ -39,10 +49,10 @@ public struct CopyChoices: Hashable, Sendable {
       switch t.turns[turn].output[block] {
       case .text(let text): return (text, "the message")
       case .thinking(let text): return (text, "the thinking")
-      case .toolUse(let call): return (call.output, "the tool output")
+      case .toolUse(let call): return output(call, state)
       }
     case .toolCall(let path, let step):
-      return state.toolCall(at: path, step).map { ($0.output, "the tool output") }
+      return state.toolCall(at: path, step).map { output($0, state) }
     case .browser, .subagent:
       return nil
     }

@@ -27,7 +27,8 @@ public enum Documents {
         t.turns[turn], index: turn, inProgress: inProgress, showThinking: state.showThinking, width: width)
     case .toolCall(let path, let step):
       guard let call = state.toolCall(at: path, step) else { return [] }
-      return ToolCallDocument.build(call, expanded: top.expanded, width: width)
+      let whole = call.deferredOutput.flatMap { state.wholeOutputs[$0] }
+      return ToolCallDocument.build(call, expanded: top.expanded, wholeOutput: whole, width: width)
     case .browser, .subagent:
       return []
     }

@@ -30,6 +30,9 @@ public enum Effect: Equatable, Sendable {
   case export(TrajectoryPath, ExportFormat, path: String, overwrite: Bool)
   /// Put `text` on the terminal's clipboard with OSC 52 (answers `.copied`); `label` says what it is.
   case copyToClipboard(String, label: String)
+  /// Read a tool output that the session's read left in its file, for the page showing it (answers
+  /// `.wholeOutputRead`).
+  case readWholeOutput(DeferredText)
   /// Restore the terminal and exit.
   case quit
 }

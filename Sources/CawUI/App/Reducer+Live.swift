@@ -43,6 +43,13 @@ extension Reducer {
     case .copied(let label):
       state.message = "Copied \(label) to the clipboard"
       return []
+    case .wholeOutputRead(let output, .success(let text)):
+      state.keepWholeOutput(output, text)
+      refreshSearch(&state)
+      return []
+    case .wholeOutputRead(_, .failure(let error)):
+      state.message = "Could not read the whole output: " + TextSanitizer.singleLine(error.message, limit: 200)
+      return []
     case .sessionsRequested, .sessionsListed, .sessionsListedPartly, .listingFailed, .sessionOutlined, .sessionLoaded,
       .terminalResized, .keyPressed, .mouseUsed:
       // Reduced by `reduce(_:_:)`, which never passes them here.
@@ -88,7 +95,8 @@ extension Reducer {
     let live =
       state.run(recording: id) != nil || state.summary(id)?.isBeingWritten(now: state.now) == true
     guard state.following, live, id == state.selectedID, let t = state.trajectories[id] else { return }
-    let rows = PaneGeometry.tableRows(ScreenLayout(size: state.size, focus: state.focus).panes[.timeline] ?? Rect(state.size))
+    let rows = PaneGeometry.tableRows(
+      ScreenLayout(size: state.size, focus: state.focus).panes[.timeline] ?? Rect(state.size))
     state.timelineScroll.select(t.turns.count - 1, count: t.turns.count, visible: rows)
     guard let top = state.stack.last, case .transcript(let path, let turn) = top.page, path.sessionID == id,
       path.steps.isEmpty

@@ -43,7 +43,8 @@ extension Reducer {
     if matches.isEmpty, openTurn(with: query, forward: true, &state) { matches = Self.matches(of: query, state) }
     let cursor = state.stack[state.stack.count - 1].scroll.cursor
     state.search = Search(
-      query: query, matches: matches, current: matches.firstIndex { $0 >= cursor } ?? 0, turn: Self.transcriptTurn(state.page))
+      query: query, matches: matches, current: matches.firstIndex { $0 >= cursor } ?? 0,
+      turn: Self.transcriptTurn(state.page))
     jumpToMatch(&state)
   }
 
@@ -57,7 +58,9 @@ extension Reducer {
     let last = search.matches.count - 1
     if search.current == (forward ? last : 0), openTurn(with: search.query, forward: forward, &state) {
       let matches = Self.matches(of: search.query, state)
-      search = Search(query: search.query, matches: matches, current: forward ? 0 : matches.count - 1, turn: Self.transcriptTurn(state.page))
+      search = Search(
+        query: search.query, matches: matches, current: forward ? 0 : matches.count - 1,
+        turn: Self.transcriptTurn(state.page))
     } else {
       search.current = (search.current + (forward ? 1 : last)) % search.matches.count
     }
@@ -68,7 +71,8 @@ extension Reducer {
   /// Opens the nearest other turn of the open transcript, after or before this one and around, whose
   /// rows hold `query` (with what hides it unfolded); false, changing nothing, when no other turn does.
   private func openTurn(with query: String, forward: Bool, _ state: inout AppState) -> Bool {
-    guard case .transcript(let path, let turn) = state.page, let turns = state.trajectory(at: path)?.turns, turns.count > 1
+    guard case .transcript(let path, let turn) = state.page, let turns = state.trajectory(at: path)?.turns,
+      turns.count > 1
     else { return false }
     let needle = query.lowercased()
     for distance in 1..<turns.count {
@@ -135,8 +139,12 @@ extension Reducer {
     switch state.page {
     case .toolCall(let path, let step):
       guard !state.stack[state.stack.count - 1].expanded, let call = state.toolCall(at: path, step) else { return }
-      // Every match is shown, also those in the rows the fold leaves shown.
-      if TextWrap.lineCount(call.output) > ToolCallDocument.collapsedOutputLines, call.output.lowercased().contains(needle) {
+      // Every match is shown, also those in the rows the fold leaves shown. An output still in its file is
+      // unfolded, so it is read and searched whole.
+      let inFile = call.deferredOutput.map { state.wholeOutputs[$0] == nil } ?? false
+      if ToolCallDocument.outputLineCount(call) > ToolCallDocument.collapsedOutputLines,
+        inFile || state.output(of: call).lowercased().contains(needle)
+      {
         state.stack[state.stack.count - 1].expanded = true
       }
     case .transcript(let path, let turn):
@@ -156,13 +164,15 @@ extension Reducer {
   static func matches(of query: String, _ state: AppState) -> [Int] {
     let lines = Documents.lines(state)
     var rows = matches(of: query, in: lines)
-    guard case .transcript(let path, let turn) = state.page, let t = state.trajectory(at: path), t.turns.indices.contains(turn)
+    guard case .transcript(let path, let turn) = state.page, let t = state.trajectory(at: path),
+      t.turns.indices.contains(turn)
     else { return rows }
     let needle = query.lowercased()
     let shown = Set(rows.compactMap { lines[$0].block })
     for (index, block) in t.turns[turn].output.enumerated() where !shown.contains(index) {
       guard case .toolUse(let call) = block,
-        call.output.lowercased().contains(needle) || JSONPretty.compact(call.arguments).lowercased().contains(needle),
+        state.output(of: call).lowercased().contains(needle)
+          || JSONPretty.compact(call.arguments).lowercased().contains(needle),
         let head = lines.firstIndex(where: { $0.block == index && $0.heading == .toolCall })
       else { continue }
       rows.append(head)

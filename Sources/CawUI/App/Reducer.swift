@@ -12,6 +12,20 @@ public struct Reducer: Sendable {
 
   /// Applies `action` to `state` and returns the work to do.
   public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let effects = reduceAction(&state, action)
+    return wholeOutputWanted(&state).map { effects + [$0] } ?? effects
+  }
+
+  /// The whole output of the tool call shown unfolded, when its session's read left it in the file and
+  /// it has not been asked for.
+  private func wholeOutputWanted(_ state: inout AppState) -> Effect? {
+    guard let top = state.stack.last, top.expanded, case .toolCall(let path, let step) = top.page,
+      let output = state.toolCall(at: path, step)?.deferredOutput, state.askForOutput(output)
+    else { return nil }
+    return .readWholeOutput(output)
+  }
+
+  private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .sessionsRequested:
       return [.listSessions]
@@ -62,7 +76,7 @@ public struct Reducer: Sendable {
     case .mouseUsed(let event):
       return mouseUsed(event, &state)
     case .filesChanged, .sessionsRefreshed, .runsChanged, .clockTicked, .runReady, .runStarted, .effectFailed,
-      .interactiveReady, .interactiveEnded, .exportNeedsConfirmation, .exported, .copied:
+      .interactiveReady, .interactiveEnded, .exportNeedsConfirmation, .exported, .copied, .wholeOutputRead:
       return reduceLive(action, &state)
     }
   }

@@ -5,8 +5,9 @@ public enum ToolCallDocument {
   /// Output rows shown before `w` shows the rest.
   public static let collapsedOutputLines = 20
 
-  /// The rows for `call` at `width`; the output is cut to `collapsedOutputLines` unless `expanded`.
-  public static func build(_ call: ToolUse, expanded: Bool, width: Int) -> [DocumentLine] {
+  /// The rows for `call` at `width`; the output is cut to `collapsedOutputLines` unless `expanded`. An
+  /// output left in its file shows its head until `wholeOutput` is read.
+  public static func build(_ call: ToolUse, expanded: Bool, wholeOutput: String? = nil, width: Int) -> [DocumentLine] {
     var doc = DocumentBuilder(width: width)
     var head = [
       Span(TextSanitizer.singleLine(call.name), .toolName), Span("  id \(TextSanitizer.singleLine(call.id))", .dim),
@@ -42,24 +43,33 @@ public enum ToolCallDocument {
       }
     }
     doc.blank()
-    let lineCount = TextWrap.lineCount(call.output)
+    let lineCount = outputLineCount(call)
     doc.row([
       Span(call.isError ? "Output (error)" : "Output", call.isError ? .error : .header),
       Span("  \(lineCount) line\(lineCount == 1 ? "" : "s")", .dim),
     ])
+    let output = wholeOutput ?? call.output
+    let reading = expanded && call.deferredOutput != nil && wholeOutput == nil
     let shown =
-      expanded
-      ? TextWrap.lines(call.output, width: width - 2)
-      : TextWrap.firstLines(call.output, collapsedOutputLines, width: width - 2)
+      expanded && !reading
+      ? TextWrap.lines(output, width: width - 2)
+      : TextWrap.firstLines(output, collapsedOutputLines, width: width - 2)
     for row in shown {
       doc.row([Span("  " + row, call.isError ? .error : .normal)])
     }
-    if !expanded, lineCount > collapsedOutputLines {
+    if reading, let deferred = call.deferredOutput {
+      doc.row([Span("  … reading the whole output (\(Format.bytes(deferred.byteCount)))", .dim)])
+    } else if !expanded, lineCount > collapsedOutputLines {
       doc.row([Span("  … \(lineCount - collapsedOutputLines) more lines — w shows all", .dim)])
     } else if expanded, lineCount > collapsedOutputLines {
       doc.row([Span("  (w folds the output)", .dim)])
     }
     return doc.lines
+  }
+
+  /// How many lines `call`'s output has, also when its session's read left it in the file.
+  public static func outputLineCount(_ call: ToolUse) -> Int {
+    call.deferredOutput?.lineCount ?? TextWrap.lineCount(call.output)
   }
 
   /// The arguments on one line: `key: value, …`, for the transcript.

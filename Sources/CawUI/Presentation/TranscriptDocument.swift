@@ -6,7 +6,8 @@ public enum TranscriptDocument {
   public static func build(_ turn: Turn, index: Int, inProgress: Bool, showThinking: Bool, width: Int) -> [DocumentLine]
   {
     var doc = DocumentBuilder(width: width)
-    doc.row([Span("▌ User", .userMessage), Span("  turn \(index)" + (inProgress ? "  ● in progress" : ""), .dim)],
+    doc.row(
+      [Span("▌ User", .userMessage), Span("  turn \(index)" + (inProgress ? "  ● in progress" : ""), .dim)],
       heading: .message)
     doc.text(turn.input, role: .normal)
     for (i, block) in turn.output.enumerated() {
@@ -30,7 +31,8 @@ public enum TranscriptDocument {
         if call.isError { head.append(Span("  ✗ error", .error)) }
         let runningSubagent = inProgress && call.output.isEmpty && !call.isError ? call.subagentTrajectory : nil
         if let sub = runningSubagent {
-          head.append(Span("  ● subagent running: \(TextSanitizer.singleLine(sub.agent)), \(Self.progress(sub))", .statusRunning))
+          head.append(
+            Span("  ● subagent running: \(TextSanitizer.singleLine(sub.agent)), \(Self.progress(sub))", .statusRunning))
         } else if let sub = call.subagentTrajectory {
           head.append(
             Span(
@@ -54,7 +56,7 @@ public enum TranscriptDocument {
         for line in preview.prefix(3) {
           doc.row([Span("  │ " + line, call.isError ? .error : .normal)], block: i)
         }
-        let more = TextWrap.lineCount(call.output) - linesShown
+        let more = ToolCallDocument.outputLineCount(call) - linesShown
         if more > 0 { doc.row([Span("  │ … \(more) more line\(more == 1 ? "" : "s")", .dim)], block: i) }
       }
     }
@@ -80,8 +82,10 @@ public enum TranscriptDocument {
       case .text(let text): return TextSanitizer.preview(text, limit: limit)
       case .thinking(let text): return "thinking: " + TextSanitizer.preview(text, limit: limit)
       case .toolUse(let call):
-        let nested = call.subagentTrajectory != nil && call.output.isEmpty && !call.isError ? "  ● subagent running" : ""
-        return TextSanitizer.singleLine("⚙ \(call.name) \(ToolCallDocument.argumentSummary(call))", limit: limit - nested.count) + nested
+        let nested =
+          call.subagentTrajectory != nil && call.output.isEmpty && !call.isError ? "  ● subagent running" : ""
+        return TextSanitizer.singleLine(
+          "⚙ \(call.name) \(ToolCallDocument.argumentSummary(call))", limit: limit - nested.count) + nested
       }
     }
   }
