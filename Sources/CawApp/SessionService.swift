@@ -124,6 +124,10 @@ public final class SessionService: Sendable {
           return [.wholeOutputRead(output, .failure(error))]
         }
       }
+    case .searchOutputs(let needle, let deferred):
+      background(outputs) {
+        [.outputsSearched(needle, Set(deferred.filter { (try? $0.holds(lowercased: needle)) == true }))]
+      }
     case .quit:
       break
     }

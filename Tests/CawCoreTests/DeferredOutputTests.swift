@@ -109,4 +109,27 @@ import Testing
     }
     #expect(text > 1 << 20)
   }
+
+  @Test("an output left in the file is searched in pieces, case-insensitively, also across a piece's end")
+  func searchAcrossPieces() throws {
+    let tree = TempTree("caw-deferred")
+    let id = "6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"
+    // The needle starts 6 bytes before the first 64 KiB piece ends; the rest is filler.
+    let before = String(repeating: "x", count: (1 << 16) - 6)
+    let output = before + "ÄBC-Straddle" + String(repeating: "y\n", count: 600_000)
+    let trajectory = Trajectory(
+      agent: "claude_code", sessionID: id,
+      turns: [Turn(input: "go", output: [.toolUse(ToolUse(id: "c", name: "Bash", output: output))])])
+    tree.write("caw_data/sessions/\(id)/trajectory.json", bytes: trajectory.trajectoryFileBytes())
+    let reader = SessionReader(DataDirectory(tree.path + "/caw_data"))
+    let budget = TextBudget(perString: 1 << 20, total: .max, deferredFrom: 4096, deferredHead: 512)
+    let call = try #require(reader.loadDirectory(named: id, budget: budget).trajectory?.turns.first?.toolCalls.first)
+    let deferred = try #require(call.deferredOutput)
+    #expect(deferred.byteCount == output.utf8.count)
+    #expect(deferred.lineCount == 600_000, "a last newline ends the last line")
+    #expect(try deferred.holds(lowercased: "äbc-straddle"))
+    #expect(try deferred.holds(lowercased: "xäbc-straddley"))
+    #expect(try !deferred.holds(lowercased: "äbc-straddlez"))
+    #expect(try !deferred.holds(lowercased: "needle"))
+  }
 }

@@ -221,4 +221,58 @@ struct SessionServiceTests {
     service.waitUntilIdle()
     #expect(loop.background().isEmpty)
   }
+
+  @Test("a transcript search finds text deep in an output left in its file, opens its turn and then the call")
+  func searchFindsTextInOutputsLeftInTheFile() throws {
+    let tree = TempTree("caw-service")
+    let id = "5e4c1a3b-7d2e-4f60-9a8b-0c1d2e3f4a5b"
+    // Two outputs of 5 and 4 MB (so the view's read leaves them in the file), the word only in the first
+    // one's last line.
+    let lines = (0..<200_000).map { "line \($0) of the build log" } + ["the Zebra-Needle at the end"]
+    let call = ToolUse(
+      id: "call-1", name: "Bash", arguments: ["command": "make"], output: lines.joined(separator: "\n"))
+    let other = ToolUse(
+      id: "call-2", name: "Bash", arguments: ["command": "make test"],
+      output: (0..<150_000).map { "test \($0) passed, no needle" }.joined(separator: "\n"))
+    let trajectory = Trajectory(
+      agent: "claude_code", model: "claude-sonnet-4-5", sessionID: id, createdAt: "2026-12-01T10:00:00+00:00",
+      completedAt: "2026-12-01T10:05:00+00:00",
+      turns: [
+        Turn(input: "build it", output: [.text("building"), .toolUse(call)]),
+        Turn(input: "and now?", output: [.text("testing"), .toolUse(other)]),
+      ])
+    tree.write("caw_data/sessions/\(id)/trajectory.json", bytes: trajectory.trajectoryFileBytes())
+    let service = SessionService(
+      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil)
+    var loop = Self.loop(service)
+    try loop.send(.sessionsRequested)
+    try loop.settle()
+    let shown = try #require(loop.state.trajectories[id])
+    let deferred = try #require(shown.turns[0].output[1].toolUse?.deferredOutput)
+    #expect(shown.turns[0].output[1].toolUse?.output.contains("Zebra") == false, "the head does not hold it")
+
+    let path = TrajectoryPath(sessionID: id)
+    loop.state.stack = [PageState(.browser), PageState(.transcript(path, turn: 1))]
+    try loop.send(.keyPressed(.character("/")))
+    for c in "zebra-needle" { try loop.send(.keyPressed(.character(c))) }
+    try loop.send(.keyPressed(.enter))
+    #expect(loop.state.outputSearch == OutputSearch(needle: "zebra-needle"))
+    try loop.settle()
+    #expect(loop.state.outputSearch?.hits == [deferred])
+    #expect(loop.state.page == .transcript(path, turn: 0), "the search went on into the turn whose output holds it")
+    let search = try #require(loop.state.search)
+    #expect(search.matches.count == 1)
+    let row = try #require(search.matches.first)
+    #expect(Documents.lines(loop.state)[row].heading == .toolCall, "the match is the tool call's heading")
+    #expect(loop.state.stack.last?.scroll.cursor == row)
+
+    // Enter opens the call: its output is read whole and the search lands on the line.
+    try loop.send(.keyPressed(.enter))
+    try loop.settle()
+    #expect(loop.state.wholeOutputs[deferred]?.hasSuffix("the Zebra-Needle at the end") == true)
+    let inCall = try #require(loop.state.search)
+    #expect(inCall.matches.count == 1)
+    let lineRow = try #require(inCall.matches.first)
+    #expect(Documents.lines(loop.state)[lineRow].text.contains("the Zebra-Needle at the end"))
+  }
 }

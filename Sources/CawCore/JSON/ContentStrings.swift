@@ -86,6 +86,21 @@ final class ContentStrings {
     return (String(decoding: kept, as: UTF8.self), byteCount, lines, invalid)
   }
 
+  /// Whether string `index`, lowercased, holds `needle` (lowercased); read piece by piece, never held.
+  func holds(_ index: Int, lowercased needle: String) throws(CawError) -> Bool {
+    guard !needle.isEmpty else { return true }
+    var found = false
+    var tail = ""  // the end of the text so far, enough for a match across two pieces
+    let keep = needle.count
+    try decode(index, stopAfter: .max) { piece in
+      guard !found else { return }
+      let text = tail + String(decoding: piece, as: UTF8.self).lowercased()
+      found = text.contains(needle)
+      tail = String(text.suffix(keep))
+    }
+    return found
+  }
+
   /// Whether string `index` decodes without replacing invalid UTF-8; read piece by piece, never held.
   func isValidUTF8(_ index: Int) throws(CawError) -> Bool {
     var valid = true

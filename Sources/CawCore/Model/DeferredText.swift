@@ -35,4 +35,15 @@ public struct DeferredText: Sendable, Hashable {
     let read = try strings.text(0, limit: limit)
     return read.omittedBytes > 0 ? read.text + TextBudget.omissionNote(read.omittedBytes) : read.text
   }
+
+  /// Whether the text, lowercased, holds `needle` (already lowercased), read in pieces and never held whole.
+  ///
+  /// - Throws: ``CawError`` when the file cannot be read, or was rewritten since.
+  public func holds(lowercased needle: String) throws(CawError) -> Bool {
+    let strings = try ContentStrings(path: path, ranges: [range], marker: ContentMarker())
+    guard strings.stamp == stamp else {
+      throw CawError(.io, "\(path) changed since the session was read; it is read again", path: path)
+    }
+    return try strings.holds(0, lowercased: needle)
+  }
 }

@@ -47,4 +47,6 @@ public enum Action: Equatable, Sendable {
   case copied(String)
   /// A tool output left in its file was read (its text), or could not be (why).
   case wholeOutputRead(DeferredText, Result<String, CawError>)
+  /// The outputs left in their files that hold the lowercased text (one that cannot be read does not).
+  case outputsSearched(String, Set<DeferredText>)
 }

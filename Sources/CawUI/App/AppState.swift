@@ -45,6 +45,8 @@ public struct AppState: Equatable, Sendable {
   private var wholeOutputOrder: [DeferredText] = []
   /// Outputs asked for and not given up since: being read, read, or unreadable (not asked for again).
   public private(set) var askedOutputs: Set<DeferredText> = []
+  /// The last search of the outputs left in their files, for the transcript's `/` search.
+  public var outputSearch: OutputSearch?
   /// How many whole outputs are kept (each at most ``TextBudget/display``'s `perString`).
   public static let wholeOutputLimit = 4
   /// Loaded sessions, least recently loaded first.
@@ -260,6 +262,17 @@ public struct AppState: Equatable, Sendable {
   /// session's read kept (all of it, or the head of a deferred one).
   public func output(of call: ToolUse) -> String {
     call.deferredOutput.flatMap { wholeOutputs[$0] } ?? call.output
+  }
+
+  /// Whether `call`'s output holds `needle` (lowercased): searched in memory, or for an output still in its
+  /// file, as the last ``outputSearch`` found (its head meanwhile).
+  public func outputHolds(_ call: ToolUse, _ needle: String) -> Bool {
+    if let deferred = call.deferredOutput, wholeOutputs[deferred] == nil,
+      let search = outputSearch, search.needle == needle, search.done
+    {
+      return search.hits.contains(deferred)
+    }
+    return output(of: call).lowercased().contains(needle)
   }
 
   /// Marks a deferred output as asked for; false when it already was.

@@ -33,6 +33,8 @@ public enum Effect: Equatable, Sendable {
   /// Read a tool output that the session's read left in its file, for the page showing it (answers
   /// `.wholeOutputRead`).
   case readWholeOutput(DeferredText)
+  /// Find which of these outputs left in their files hold the lowercased text (answers `.outputsSearched`).
+  case searchOutputs(String, [DeferredText])
   /// Restore the terminal and exit.
   case quit
 }

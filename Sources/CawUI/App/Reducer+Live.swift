@@ -45,7 +45,18 @@ extension Reducer {
       return []
     case .wholeOutputRead(let output, .success(let text)):
       state.keepWholeOutput(output, text)
+      let before = state.search?.matches.isEmpty
       refreshSearch(&state)
+      if before == true, state.search?.matches.isEmpty == false { jumpToMatch(&state) }
+      return []
+    case .outputsSearched(let needle, let hits):
+      guard state.outputSearch?.needle == needle else { return [] }
+      state.outputSearch = OutputSearch(needle: needle, hits: hits, done: true)
+      // The search shown goes on with what the outputs hold: into another turn when this one has none.
+      if let query = state.search?.query, query.lowercased() == needle {
+        if state.search?.matches.isEmpty == true { return startSearch(query, &state) }
+        refreshSearch(&state)
+      }
       return []
     case .wholeOutputRead(_, .failure(let error)):
       state.message = "Could not read the whole output: " + TextSanitizer.singleLine(error.message, limit: 200)

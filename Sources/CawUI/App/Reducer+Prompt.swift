@@ -10,8 +10,7 @@ extension Reducer {
     case .ctrl("u"): prompt.text = ""
     case .enter:
       state.prompt = nil
-      if prompt.purpose == .search { startSearch(prompt.text, &state) }
-      return []
+      return prompt.purpose == .search ? startSearch(prompt.text, &state) : []
     case .escape:
       state.prompt = nil
       if prompt.purpose == .filter {
@@ -32,11 +31,22 @@ extension Reducer {
   // MARK: - Search
 
   /// Finds `query` in the open document, unfolding what hides it (see ``reveal(_:_:)``), and moves to the
-  /// first match at or after the cursor.
-  func startSearch(_ query: String, _ state: inout AppState) {
+  /// first match at or after the cursor. In a transcript, the tool outputs left in their files are
+  /// searched by the service, and the search goes on when it answers.
+  @discardableResult
+  func startSearch(_ query: String, _ state: inout AppState) -> [Effect] {
     guard !query.isEmpty, !state.stack.isEmpty else {
       state.search = nil
-      return
+      return []
+    }
+    var effects: [Effect] = []
+    let needle = query.lowercased()
+    if case .transcript(let path, _) = state.page, state.outputSearch?.needle != needle,
+      let outputs = state.trajectory(at: path)?.turns.flatMap({ $0.output.compactMap { $0.toolUse?.deferredOutput } }),
+      !outputs.isEmpty
+    {
+      state.outputSearch = OutputSearch(needle: needle)
+      effects.append(.searchOutputs(needle, outputs))
     }
     reveal(query, &state)
     var matches = Self.matches(of: query, state)
@@ -46,6 +56,7 @@ extension Reducer {
       query: query, matches: matches, current: matches.firstIndex { $0 >= cursor } ?? 0,
       turn: Self.transcriptTurn(state.page))
     jumpToMatch(&state)
+    return effects
   }
 
   /// Moves to the next or previous match; past the last (or first) one of a transcript's turn, on into the
@@ -78,7 +89,7 @@ extension Reducer {
     for distance in 1..<turns.count {
       let other = ((turn + (forward ? distance : -distance)) % turns.count + turns.count) % turns.count
       // Only a turn whose text holds the query is laid out.
-      guard Self.mentions(turns[other], needle) else { continue }
+      guard Self.mentions(turns[other], needle, state) else { continue }
       var next = state
       next.stack[next.stack.count - 1] = PageState(.transcript(path, turn: other))
       reveal(query, &next)
@@ -98,13 +109,13 @@ extension Reducer {
 
   /// Whether any text of `turn` (prompt, text, thinking, tool names, arguments and outputs) holds `needle`
   /// (lowercased), ignoring case.
-  private static func mentions(_ turn: Turn, _ needle: String) -> Bool {
+  private static func mentions(_ turn: Turn, _ needle: String, _ state: AppState) -> Bool {
     if turn.input.lowercased().contains(needle) { return true }
     return turn.output.contains { block in
       switch block {
       case .text(let text), .thinking(let text): return text.lowercased().contains(needle)
       case .toolUse(let call):
-        return call.name.lowercased().contains(needle) || call.output.lowercased().contains(needle)
+        return call.name.lowercased().contains(needle) || state.outputHolds(call, needle)
           || JSONPretty.compact(call.arguments).lowercased().contains(needle)
       }
     }
@@ -118,7 +129,8 @@ extension Reducer {
       query: search.query, matches: matches, current: min(search.current, max(matches.count - 1, 0)), turn: search.turn)
   }
 
-  private func jumpToMatch(_ state: inout AppState) {
+  /// Scrolls to the search's current match.
+  func jumpToMatch(_ state: inout AppState) {
     guard let search = state.search,
       let row = search.matches.indices.contains(search.current) ? search.matches[search.current] : nil
     else { return }
@@ -171,8 +183,7 @@ extension Reducer {
     let shown = Set(rows.compactMap { lines[$0].block })
     for (index, block) in t.turns[turn].output.enumerated() where !shown.contains(index) {
       guard case .toolUse(let call) = block,
-        state.output(of: call).lowercased().contains(needle)
-          || JSONPretty.compact(call.arguments).lowercased().contains(needle),
+        state.outputHolds(call, needle) || JSONPretty.compact(call.arguments).lowercased().contains(needle),
         let head = lines.firstIndex(where: { $0.block == index && $0.heading == .toolCall })
       else { continue }
       rows.append(head)

@@ -76,7 +76,8 @@ public struct Reducer: Sendable {
     case .mouseUsed(let event):
       return mouseUsed(event, &state)
     case .filesChanged, .sessionsRefreshed, .runsChanged, .clockTicked, .runReady, .runStarted, .effectFailed,
-      .interactiveReady, .interactiveEnded, .exportNeedsConfirmation, .exported, .copied, .wholeOutputRead:
+      .interactiveReady, .interactiveEnded, .exportNeedsConfirmation, .exported, .copied, .wholeOutputRead,
+      .outputsSearched:
       return reduceLive(action, &state)
     }
   }
@@ -220,7 +221,11 @@ public struct Reducer: Sendable {
       // A search goes on in the tool call when it is found there, scrolled to the first match.
       if let query {
         startSearch(query, &state)
-        if state.search?.matches.isEmpty == true { state.search = nil }
+        // An output still being read for the search keeps it: its matches come when it is read.
+        let reading = state.toolCall(at: path, .init(turn: turn, block: block))?.deferredOutput.map {
+          state.wholeOutputs[$0] == nil
+        }
+        if state.search?.matches.isEmpty == true, reading != true { state.search = nil }
       }
     case .toolCall(let path, let step):
       guard state.toolCall(at: path, step)?.subagentTrajectory != nil else {

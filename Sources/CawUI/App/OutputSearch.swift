@@ -1,0 +1,19 @@
+import CawCore
+
+/// A search of the tool outputs a session's read left in their files (``ToolUse/deferredOutput``), done
+/// by the session service: which of them hold the needle.
+public struct OutputSearch: Hashable, Sendable {
+  /// The lowercased query searched for.
+  public var needle: String
+  /// The outputs that hold it.
+  public var hits: Set<DeferredText>
+  /// Whether the service has answered.
+  public var done: Bool
+
+  /// A search of `needle` not yet answered.
+  public init(needle: String, hits: Set<DeferredText> = [], done: Bool = false) {
+    self.needle = needle
+    self.hits = hits
+    self.done = done
+  }
+}
