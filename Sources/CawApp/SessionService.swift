@@ -198,7 +198,11 @@ public final class SessionService: Sendable {
     background(listing) {
       defer { self.listingsDone.withLock { $0 = max($0, generation) } }
       do throws(CawError) {
-        return [.sessionsListed(try reader.listSessions(cache: cache), now: self.clock())]
+        let summaries = try reader.listSessions(cache: cache)
+        let now = self.clock()
+        self.inbox.post(.sessionsListed(summaries, now: now))
+        // The filter's texts, so the first character typed finds them built.
+        return [.searchTextsBuilt(SearchTextBatch(summaries: summaries, now: now))]
       } catch {
         return [.listingFailed(error.description)]
       }

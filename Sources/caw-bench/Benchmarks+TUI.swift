@@ -88,6 +88,7 @@ extension Benchmarks {
     try app.send(.sessionsRequested)
     try app.waitFor { $0.listed && $0.listingTotal == nil && $0.summaries.count == tree.sessions }
     app.waitUntilIdle()
+    try app.drain()
     var typing: [Double] = []
     var sorting: [Double] = []
     var refresh: [Double] = []

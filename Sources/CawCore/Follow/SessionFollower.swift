@@ -19,7 +19,8 @@ public struct SessionFollower: Sendable {
   /// The current view of `id`: read again (up to `retries` more times, `delay` apart) while
   /// `trajectory.json` is caught mid-write; the last good view when it never reads whole. Its text is
   /// kept within `budget` (a view's by default, so a huge session costs a bounded amount of memory); a
-  /// read that is not `kept` (an export's, of all the text) is not remembered as the last good view.
+  /// read that is not `kept` (an export's, of all the text) is not remembered as the last good view, nor
+  /// given it.
   public mutating func refresh(
     _ id: String, retries: Int = 5, delay: Duration = .milliseconds(10), budget: TextBudget = .display,
     kept: Bool = true
@@ -31,7 +32,8 @@ public struct SessionFollower: Sendable {
       Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
       loaded = reader.loadDirectory(named: id, budget: budget)
     }
-    if loaded.trajectoryFileUnreadable, let previous = lastGood[id], previous.source == .trajectoryFile {
+    // The last good view stands in only for a view: an export's read must not get a view's cut text.
+    if kept, loaded.trajectoryFileUnreadable, let previous = lastGood[id], previous.source == .trajectoryFile {
       return previous
     }
     if loaded.source == .trajectoryFile, kept {

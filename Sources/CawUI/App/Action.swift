@@ -49,4 +49,6 @@ public enum Action: Equatable, Sendable {
   case wholeOutputRead(DeferredText, Result<String, CawError>)
   /// The outputs left in their files that hold the lowercased text (one that cannot be read does not).
   case outputsSearched(String, Set<DeferredText>)
+  /// The list's filter texts were built (used when the list is still the one they were built for).
+  case searchTextsBuilt(SearchTextBatch)
 }

@@ -176,6 +176,21 @@ public struct AppState: Equatable, Sendable {
     static func == (a: SearchTexts, b: SearchTexts) -> Bool { a.version == b.version && a.texts == b.texts }
   }
 
+  /// Takes the filter texts built off the UI thread when they were built for the list shown; rows a run
+  /// is recording are built again with the next filter.
+  mutating func adoptSearchTexts(_ batch: SearchTextBatch) {
+    guard searchTexts?.version != listVersion, batch.texts.count == summaries.count, batch.summaries == summaries else {
+      return
+    }
+    let recording = Set(runs.map(\.sessionID))
+    let built = Dictionary(
+      zip(batch.summaries, batch.texts).map { ($0.id, (summary: $0, recording: false, text: $1)) },
+      uniquingKeysWith: { a, _ in a })
+    let current = recording.isDisjoint(with: built.keys) ? listVersion : -1
+    searchTexts = SearchTexts(version: current, texts: batch.texts, built: built)
+    if current == listVersion, !query.text.isEmpty { refreshVisible() }
+  }
+
   private mutating func refreshVisible() {
     let recording = Set(runs.map(\.sessionID))
     if !query.text.isEmpty, searchTexts?.version != listVersion {

@@ -49,6 +49,9 @@ extension Reducer {
       refreshSearch(&state)
       if before == true, state.search?.matches.isEmpty == false { jumpToMatch(&state) }
       return []
+    case .searchTextsBuilt(let batch):
+      state.adoptSearchTexts(batch)
+      return []
     case .outputsSearched(let needle, let hits):
       guard state.outputSearch?.needle == needle else { return [] }
       state.outputSearch = OutputSearch(needle: needle, hits: hits, done: true)

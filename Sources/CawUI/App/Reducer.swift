@@ -77,7 +77,7 @@ public struct Reducer: Sendable {
       return mouseUsed(event, &state)
     case .filesChanged, .sessionsRefreshed, .runsChanged, .clockTicked, .runReady, .runStarted, .effectFailed,
       .interactiveReady, .interactiveEnded, .exportNeedsConfirmation, .exported, .copied, .wholeOutputRead,
-      .outputsSearched:
+      .outputsSearched, .searchTextsBuilt:
       return reduceLive(action, &state)
     }
   }

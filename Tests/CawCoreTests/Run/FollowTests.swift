@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CawCore
-import TestSupport
 
 /// Live follow: the watcher reports writes as another process makes them, and the follower keeps a
 /// good view through caw's non-atomic rewrites of `trajectory.json`.
@@ -27,7 +27,8 @@ struct FollowTests {
     handle.seekToEndOfFile()
     handle.write(Data("{\"type\": \"user\", \"message\": \"m\(round)\", \"turn_index\": \(round)}\n".utf8))
     try handle.close()
-    let trajectory = Trajectory(agent: "claude_code", sessionID: "s", createdAt: "2026-01-01T00:00:00+00:00",
+    let trajectory = Trajectory(
+      agent: "claude_code", sessionID: "s", createdAt: "2026-01-01T00:00:00+00:00",
       turns: (0...round).map { Turn(input: "m\($0)", output: [.text("answer \($0)")]) })
     let bytes = trajectory.trajectoryFileBytes()
     let fd = open(directory + "/trajectory.json", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -94,7 +95,8 @@ struct FollowTests {
   func followerSurvivesTornReads() async throws {
     let tree = TempTree()
     let id = "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"
-    let good = Trajectory(agent: "codex", sessionID: id, createdAt: "2026-01-01T00:00:00+00:00",
+    let good = Trajectory(
+      agent: "codex", sessionID: id, createdAt: "2026-01-01T00:00:00+00:00",
       turns: [Turn(input: "one", output: [.text("partial answer")])])
     tree.write("data/sessions/\(id)/traj.jsonl", "")
     tree.write("data/sessions/\(id)/trajectory.json", bytes: good.trajectoryFileBytes())
@@ -107,6 +109,9 @@ struct FollowTests {
     let during = follower.refresh(id, retries: 2, delay: .milliseconds(1))
     #expect(during.trajectory == first.trajectory, "the torn read replaced the good view")
     #expect(during.source == .trajectoryFile)
+    // An export's read wants all the text: it is not handed the view (whose long outputs may be heads).
+    let export = follower.refresh(id, retries: 0, budget: .unlimited, kept: false)
+    #expect(export.trajectory == nil && export.trajectoryFileUnreadable)
 
     var next = good
     next.turns[0].output.append(.text("more"))
