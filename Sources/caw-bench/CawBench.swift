@@ -25,7 +25,9 @@ struct CawBench: ParsableCommand {
   @Option(help: "Python with coding-agent-wrapper 0.1.9 installed (empty: skip the Python figures).")
   var python = ".build/interop-venv/bin/python"
 
-  @Flag(inversion: .prefixedNo, help: "Also list the same sessions from a Claude Code and Codex store written beside the tree.")
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Also list the same sessions from a Claude Code and Codex store written beside the tree.")
   var native = true
 
   @Option(help: "The caw-tui executable to time (default: next to caw-bench).")
@@ -33,6 +35,9 @@ struct CawBench: ParsableCommand {
 
   @Flag(help: "Run only the search figures (issue 15), on their own tree.")
   var search = false
+
+  @Flag(help: "Run only the TUI's own path figures (app loop, session service, `render`).")
+  var tui = false
 
   @Flag(help: "Run only the list matrix: both shapes, two seeds, 1,000 to 100,000 sessions, beside Python.")
   var matrix = false
@@ -51,10 +56,16 @@ struct CawBench: ParsableCommand {
   var seed: UInt64 = 6
 
   func run() throws {
-    let executable = cawTUI ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("caw-tui").path
+    let executable =
+      cawTUI
+      ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("caw-tui")
+      .path
     if matrix {
-      let pythonCaw = python.isEmpty || !FileManager.default.isExecutableFile(atPath: python) ? nil : PythonCaw(python: python)
-      try ListMatrix(cells: ListMatrix.cells(maxSessions: matrixMaxSessions), runs: runs, cawTUI: executable, python: pythonCaw).run()
+      let pythonCaw =
+        python.isEmpty || !FileManager.default.isExecutableFile(atPath: python) ? nil : PythonCaw(python: python)
+      try ListMatrix(
+        cells: ListMatrix.cells(maxSessions: matrixMaxSessions), runs: runs, cawTUI: executable, python: pythonCaw
+      ).run()
       return
     }
     if search {
@@ -69,12 +80,17 @@ struct CawBench: ParsableCommand {
     let suffix = treeShape == .standard && seed == 6 ? "" : "-\(treeShape.name)-\(seed)"
     let root = dir ?? ".build/bench-data/\(sessions)-\(largeMB)\(suffix)"
     let tree = try BenchTree.prepare(at: root, sessions: sessions, largeMB: largeMB, shape: treeShape, seed: seed)
-    let pythonCaw = python.isEmpty || !FileManager.default.isExecutableFile(atPath: python) ? nil : PythonCaw(python: python)
+    let pythonCaw =
+      python.isEmpty || !FileManager.default.isExecutableFile(atPath: python) ? nil : PythonCaw(python: python)
     if pythonCaw == nil { print("note: no Python caw at '\(python)'; Python figures are skipped") }
     var bench = Benchmarks(tree: tree, runs: runs, cawTUI: executable, python: pythonCaw)
     if native { bench.native = try NativeBenchTree.prepare(at: root, from: tree) }
     bench.renderList = FrameRenderer.list
     bench.renderTimeline = FrameRenderer.timeline
+    if tui {
+      try bench.printSection("The TUI's own path (app loop and session service)", bench.tuiFigures())
+      return
+    }
     try bench.runAll()
   }
 }

@@ -155,6 +155,31 @@ struct LiveActionTests {
     #expect(app.state.sessionScroll.cursor - app.state.sessionScroll.offset == rowBefore)
   }
 
+  @Test("a re-read session changes its row in place: its filter text, start time, sort place and costs")
+  func refreshedRowsChangeInPlace() throws {
+    var app = try AppHarness.demo(Size(width: 120, height: 30))
+    try app.press(.character("/"))
+    try app.type("zebra")
+    try app.press(.enter)
+    #expect(app.state.visibleSessions.isEmpty)
+    let order = app.state.summaries.map(\.id)
+    var changed = try #require(app.state.summaries.last)
+    changed.firstUserMessage = "Paint the zebra crossing"
+    changed.createdAt = "2026-11-22T05:59:00+00:00"
+    changed.totalUsage.costUSD = .double(999)
+    try app.send(.sessionsRefreshed([changed], removed: [], now: AppHarness.now + 60))
+    #expect(app.state.summaries.map(\.id) == order, "the row stays in its place in the list")
+    #expect(app.state.summary(changed.id) == changed)
+    #expect(app.state.now == AppHarness.now + 60)
+    #expect(app.state.visibleSessions.map(\.id) == [changed.id], "the filter sees the new text")
+    #expect(app.state.visibleCosts == ListCostTotals([changed]))
+    try app.press(.escape)
+    #expect(app.state.visibleSessions.first?.id == changed.id, "newest first: its new start time sorts it first")
+    try app.press(.character("s"))
+    #expect(app.state.query.sort == .cost)
+    #expect(app.state.visibleSessions.first?.id == changed.id, "and its cost first by cost")
+  }
+
   @Test("following moves to the newest turn as a session grows; scrolling up pauses it; F resumes")
   func followMode() throws {
     var app = try AppHarness.demo(Size(width: 120, height: 40))

@@ -8,15 +8,18 @@ public struct AppState: Equatable, Sendable {
   /// The terminal size the state is laid out for.
   public var size: Size
   /// The current time, seconds since 1970 (for relative times).
-  public var now: Double { didSet { refreshVisible() } }
+  public var now: Double { didSet { if !replacing { refreshVisible() } } }
   /// Every listed session, as read.
   public var summaries: [SessionSummary] = [] {
     didSet {
+      guard !replacing else { return }
       listVersion += 1
       positions = Dictionary(summaries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
       refreshVisible()
     }
   }
+  /// While ``replaceSummaries(_:now:)`` changes rows in place, what shows is refreshed once, at its end.
+  private var replacing = false
   /// Where each session is in `summaries`, so a key or a frame finds one without a scan of the list.
   private var positions: [String: Int] = [:]
   /// A session whose selected turn opens as soon as it is loaded (Enter was pressed while it was read).
@@ -174,6 +177,41 @@ public struct AppState: Equatable, Sendable {
     var built: [String: (summary: SessionSummary, recording: Bool, text: String)]
 
     static func == (a: SearchTexts, b: SearchTexts) -> Bool { a.version == b.version && a.texts == b.texts }
+  }
+
+  /// Puts re-read summaries of listed sessions in their places and sets the time, refreshing what shows
+  /// once; the other rows' start times and filter texts are kept. False, changing nothing, when one of
+  /// them is not listed.
+  public mutating func replaceSummaries(_ updated: [SessionSummary], now: Double) -> Bool {
+    var places: [Int] = []
+    for summary in updated {
+      guard let place = positions[summary.id] else { return false }
+      places.append(place)
+    }
+    let next = listVersion + 1
+    if startTimes.version == listVersion, startTimes.times.count == summaries.count {
+      for (summary, place) in zip(updated, places) { startTimes.times[place] = summary.startTime }
+      startTimes.version = next
+    }
+    if var texts = searchTexts, texts.version == listVersion, texts.texts.count == summaries.count {
+      searchTexts = nil  // so the texts are changed in place, not copied
+      let recording = Set(runs.map(\.sessionID))
+      for (summary, place) in zip(updated, places) {
+        let isRecording = recording.contains(summary.id)
+        let text = SessionRow(summary, now: now, recording: isRecording).searchText
+        texts.texts[place] = text
+        texts.built[summary.id] = (summary, isRecording, text)
+      }
+      texts.version = next
+      searchTexts = texts
+    }
+    replacing = true
+    self.now = now
+    for (summary, place) in zip(updated, places) { summaries[place] = summary }
+    replacing = false
+    listVersion = next
+    refreshVisible()
+    return true
   }
 
   /// Takes the filter texts built off the UI thread when they were built for the list shown; rows a run

@@ -10,8 +10,7 @@ extension Reducer {
       if let pending = state.pendingSelection { ids.insert(pending) }
       return ids.isEmpty ? [] : [.refreshSessions(ids)]
     case .sessionsRefreshed(let summaries, let removed, let now):
-      state.now = now
-      return merge(summaries, removed: removed, &state)
+      return merge(summaries, removed: removed, now: now, &state)
     case .runsChanged(let runs):
       state.runs = runs
       return []
@@ -73,20 +72,24 @@ extension Reducer {
 
   /// Puts re-read summaries into the list. The selected session keeps its row on screen, so rows
   /// added above it (a new session) do not make the list jump under the cursor.
-  private func merge(_ summaries: [SessionSummary], removed: Set<String>, _ state: inout AppState) -> [Effect] {
+  private func merge(
+    _ summaries: [SessionSummary], removed: Set<String>, now: Double, _ state: inout AppState
+  ) -> [Effect] {
     let before = state.visibleSessions.firstIndex { $0.id == state.selectedID }
-    var byID = Dictionary(state.summaries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    for id in removed { byID[id] = nil }
-    var changed: [String] = []
-    for summary in summaries {
-      if byID[summary.id] != summary { changed.append(summary.id) }
-      byID[summary.id] = summary
+    let changed = summaries.filter { state.summary($0.id) != $0 }.map(\.id)
+    // Rows re-read in their places (the usual case) change only those rows; new and removed ones
+    // rebuild the list.
+    if !removed.isEmpty || !state.replaceSummaries(summaries, now: now) {
+      var byID = Dictionary(state.summaries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      for id in removed { byID[id] = nil }
+      for summary in summaries { byID[summary.id] = summary }
+      let order = state.summaries.map(\.id).filter { byID[$0] != nil }
+      let added = summaries.map(\.id).filter { id in state.summary(id) == nil }
+      state.now = now
+      state.summaries = (added + order).compactMap { byID[$0] }
     }
-    let order = state.summaries.map(\.id).filter { byID[$0] != nil }
-    let added = summaries.map(\.id).filter { id in state.summary(id) == nil }
-    state.summaries = (added + order).compactMap { byID[$0] }
     state.listed = true
-    if let pending = state.pendingSelection, byID[pending] != nil {
+    if let pending = state.pendingSelection, state.summary(pending) != nil {
       state.selectedID = pending
       state.pendingSelection = nil
       state.timelineScroll = ScrollState()
