@@ -177,7 +177,7 @@ public final class SessionService: Sendable {
       let attributes = try? FileManager.default.attributesOfItem(
         atPath: directory.sessionsPath + "/" + id + "/trajectory.json"),
       (attributes[.size] as? Int ?? 0) >= Self.outlineFrom,
-      let outline = reader.loadDirectory(named: id, skimmingContent: true).trajectory
+      let outline = reader.outline(named: id)
     else { return }
     inbox.post(.sessionOutlined(id: id, outline))
   }

@@ -20,9 +20,13 @@ struct BenchTree {
     let marker = root + "/.complete"
     var configuration = "sessions=\(sessions) largeMB=\(largeMB) generator=6\n"
     if shape != .standard || seed != 6 { configuration = "shape=\(shape.name) seed=\(seed) " + configuration }
+    // Since the large session takes the shape too, a dense tree's large session is another one.
+    if shape.escapeDense && largeMB > 0 { configuration = "large-shaped " + configuration }
     if (try? String(contentsOfFile: marker, encoding: .utf8)) != configuration {
       try? FileManager.default.removeItem(atPath: root)
-      print("generating \(sessions) sessions of the \(shape.name) shape, seed \(seed) (large session: \(largeMB) MB) in \(data) …")
+      print(
+        "generating \(sessions) sessions of the \(shape.name) shape, seed \(seed) (large session: \(largeMB) MB) in \(data) …"
+      )
       let start = Date()
       var tree = SyntheticTree(sessionCount: sessions, largeSessionMegabytes: largeMB, seed: seed)
       tree.shape = shape

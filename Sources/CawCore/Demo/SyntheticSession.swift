@@ -40,14 +40,17 @@ struct SyntheticSession {
     for _ in 0..<turnCount {
       let subagent = random.chance(0.03) ? subagentTrajectory(provider: provider, depth: 1, random: &random) : nil
       turns.append(
-        turn(provider: provider, tools: shape.toolCount(&random), outputBytes: shape.outputBytes, subagent: subagent,
+        turn(
+          provider: provider, tools: shape.toolCount(&random), outputBytes: shape.outputBytes, subagent: subagent,
           escapeDense: shape.escapeDense, random: &random))
     }
     var t = trajectory(provider: provider, id: random.uuid(), start: start, turns: turns, random: &random)
     var inProgress: Turn?
     switch random.int(0...99) {
     case 0..<5:
-      if random.chance(0.5) { inProgress = turn(provider: provider, tools: 2, outputBytes: 80...800, subagent: nil, random: &random) }
+      if random.chance(0.5) {
+        inProgress = turn(provider: provider, tools: 2, outputBytes: 80...800, subagent: nil, random: &random)
+      }
     case 5..<7:
       t.completedAt = ISOTime.string(secondsSince1970: start + Double(t.durationMS) / 1000 + 1.5)
       t.usageLimited = true
@@ -57,18 +60,32 @@ struct SyntheticSession {
     return SyntheticSession(trajectory: t, turnInProgress: inProgress)
   }
 
-  /// A claude session of about `megabytes` MB: many tool calls, some outputs of 1–3 MB, nested subagents.
-  static func large(megabytes: Int, start: Double, random: inout SplitMix64, id: String) -> SyntheticSession {
+  /// A claude session of about `megabytes` MB, nested subagents in it. In the standard shape: 6–10 tool
+  /// calls of 2–200 KB a turn and an output of 1–3 MB every fourth turn. In an escape-dense shape (the
+  /// issue's): the shape's many small tool calls a turn, escapes everywhere, and an output of 1.5 MB
+  /// every 25th turn.
+  static func large(
+    megabytes: Int, start: Double, shape: SyntheticShape = .standard, random: inout SplitMix64, id: String
+  ) -> SyntheticSession {
     let provider = Provider.allCases[0]
     let target = megabytes << 20
     var written = 0
     var turns: [Turn] = []
+    let dense = shape.escapeDense
     while written < target {
       let subagent = turns.count % 5 == 1 ? subagentTrajectory(provider: provider, depth: 2, random: &random) : nil
-      var t = turn(provider: provider, tools: random.int(6...10), outputBytes: 2_000...200_000, subagent: subagent, random: &random)
-      if turns.count % 4 == 1 {
-        let bytes = min(random.int(1_000_000...3_000_000), max(target / 4, 10_000))
-        let dump = ToolUse(id: "call_\(random.uuid().prefix(13))", name: "Bash", arguments: .object(["command": "cat build.log"]),
+      var t =
+        dense
+        ? turn(
+          provider: provider, tools: shape.toolCount(&random), outputBytes: shape.outputBytes, subagent: subagent,
+          escapeDense: true, random: &random)
+        : turn(
+          provider: provider, tools: random.int(6...10), outputBytes: 2_000...200_000, subagent: subagent,
+          random: &random)
+      if dense ? turns.count % 25 == 1 : turns.count % 4 == 1 {
+        let bytes = dense ? 1_500_000 : min(random.int(1_000_000...3_000_000), max(target / 4, 10_000))
+        let dump = ToolUse(
+          id: "call_\(random.uuid().prefix(13))", name: "Bash", arguments: .object(["command": "cat build.log"]),
           output: SyntheticText.output(bytes: bytes, random: &random))
         t.output.insert(.toolUse(dump), at: t.output.count - 1)
       }
@@ -105,9 +122,12 @@ struct SyntheticSession {
     var turns: [Turn] = []
     for _ in 0..<random.int(1...2) {
       let nested = depth > 1 ? subagentTrajectory(provider: provider, depth: depth - 1, random: &random) : nil
-      turns.append(turn(provider: provider, tools: random.int(1...4), outputBytes: 200...20_000, subagent: nested, random: &random))
+      turns.append(
+        turn(provider: provider, tools: random.int(1...4), outputBytes: 200...20_000, subagent: nested, random: &random)
+      )
     }
-    var t = Trajectory(agent: provider.rawValue, model: models[provider]?.first ?? "", sessionID: random.uuid(), turns: turns)
+    var t = Trajectory(
+      agent: provider.rawValue, model: models[provider]?.first ?? "", sessionID: random.uuid(), turns: turns)
     t.usage = turns.reduce(UsageStats()) { $0 + $1.usage }
     t.durationMS = turns.reduce(0) { $0 + $1.durationMS }
     return t
@@ -119,11 +139,14 @@ struct SyntheticSession {
   ) -> Turn {
     var output: [ContentBlock] = []
     if provider != .opencode || random.chance(0.3) {
-      output.append(.thinking(SyntheticText.prose(sentences: random.int(1...4), manyScripts: escapeDense, random: &random)))
+      output.append(
+        .thinking(SyntheticText.prose(sentences: random.int(1...4), manyScripts: escapeDense, random: &random)))
     }
     for i in 0..<tools {
       let name = random.pick(toolNames[provider] ?? [])
-      let arguments: JSONObject = ["command": .string("rg -n \"TODO\" src/ | head -\(i + 20)"), "description": "Search the code"]
+      let arguments: JSONObject = [
+        "command": .string("rg -n \"TODO\" src/ | head -\(i + 20)"), "description": "Search the code",
+      ]
       let text =
         escapeDense
         ? SyntheticText.numberedListing(bytes: random.int(outputBytes), random: &random)
@@ -143,7 +166,8 @@ struct SyntheticSession {
             subagentTrajectory: subagent)))
     }
     output.append(.text(SyntheticText.prose(sentences: random.int(1...5), manyScripts: escapeDense, random: &random)))
-    let cost: JSONNumber = provider == .claudeCode && random.chance(0.02) ? .int(0) : .double(Double(random.int(1...90_000)) / 1_000_000)
+    let cost: JSONNumber =
+      provider == .claudeCode && random.chance(0.02) ? .int(0) : .double(Double(random.int(1...90_000)) / 1_000_000)
     let usage = UsageStats(
       inputTokens: random.int(200...20_000), outputTokens: random.int(50...4_000),
       cacheReadTokens: random.int(0...60_000), cacheWriteTokens: provider == .claudeCode ? random.int(0...8_000) : 0,

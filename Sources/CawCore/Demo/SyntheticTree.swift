@@ -42,7 +42,7 @@ public struct SyntheticTree: Sendable {
       let session: SyntheticSession
       if index == (largeSessionIndex ?? sessionCount / 2) && largeSessionMegabytes > 0 {
         session = SyntheticSession.large(
-          megabytes: largeSessionMegabytes, start: start, random: &random, id: Self.largeSessionID)
+          megabytes: largeSessionMegabytes, start: start, shape: shape, random: &random, id: Self.largeSessionID)
       } else {
         session = SyntheticSession.ordinary(index: index, start: start, shape: shape, random: &random)
       }
@@ -90,7 +90,9 @@ public struct SplitMix64: Sendable {
     digits[12] = "4"
     digits[16] = hex[8 + Int(next() % 4)]
     let s = String(digits)
-    let parts = [s.prefix(8), s.dropFirst(8).prefix(4), s.dropFirst(12).prefix(4), s.dropFirst(16).prefix(4), s.dropFirst(20)]
+    let parts = [
+      s.prefix(8), s.dropFirst(8).prefix(4), s.dropFirst(12).prefix(4), s.dropFirst(16).prefix(4), s.dropFirst(20),
+    ]
     return parts.joined(separator: "-")
   }
 }

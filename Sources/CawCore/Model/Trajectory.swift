@@ -1,4 +1,5 @@
 import OrderedCollections
+
 /// The complete record of a session, as caw's `trajectory.json` holds it.
 public struct Trajectory: Sendable, Equatable {
   /// Canonical provider name: `claude_code`, `codex` or `opencode`.
@@ -57,7 +58,13 @@ public struct Trajectory: Sendable, Equatable {
 
   /// Subagent trajectories started by this agent's own tool calls (one level).
   public var subagentTrajectories: [Trajectory] {
-    turns.flatMap { $0.toolCalls.compactMap(\.subagentTrajectory) }
+    var found: [Trajectory] = []
+    for turn in turns {
+      for block in turn.output {
+        if case .toolUse(let call) = block, let sub = call.subagentTrajectory { found.append(sub) }
+      }
+    }
+    return found
   }
 
   /// Tool calls of this agent's own turns (caw's `total_tool_calls`).

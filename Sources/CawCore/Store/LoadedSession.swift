@@ -30,7 +30,8 @@ public struct LoadedSession: Sendable {
   public var brokenReason: String?
   /// What was wrong in the files, even when they could be read.
   public var problems: [ReadProblem]
-  /// What `traj.jsonl` held, when it was read.
+  /// What `traj.jsonl` held, when it was read: its problems and counts, and its rebuilt trajectory only
+  /// when that is the session's (with `trajectory.json` the source, the replay keeps none).
   public var eventLog: EventLogReplay?
   /// Newest modification time of the session's files, in seconds since 1970.
   public var lastModified: Double

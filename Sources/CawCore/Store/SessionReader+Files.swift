@@ -67,6 +67,16 @@ extension SessionReader {
     return part
   }
 
+  /// A session's outline: its `trajectory.json` read skimmed (turns, tool calls and usage without their
+  /// text), `traj.jsonl` left alone; nil when the session or the file cannot be read so.
+  public func outline(named name: String) -> Trajectory? {
+    let path = dataDirectory.sessionsPath + "/" + name
+    guard FileSystem.status(path) != nil,
+      linkEscape(path, inside: dataDirectory.sessionsPath, named: "the data directory") == nil
+    else { return nil }
+    return readTrajectory(path + "/trajectory.json", sessionPath: path, skimmingContent: true).trajectory
+  }
+
   /// Whether a full read of a file of `size` bytes goes through a marked skim: when it is large, or could
   /// hold more text than `budget` keeps (a smaller file cannot).
   static func readsMarked(size: Int, budget: TextBudget) -> Bool {

@@ -171,7 +171,10 @@ public struct SessionReader: Sendable {
     } else if !fromTrajectory.reasons.isEmpty {
       session.trajectoryFileUnreadable = true
     }
-    if let replay = fromLog.replay {
+    if var replay = fromLog.replay {
+      // With trajectory.json the source, the replay's own trajectory is not kept: only its problems and
+      // counts are used, and a view of a large session would hold its structure twice.
+      if session.trajectory != nil { replay.trajectory = nil }
       session.eventLog = replay
       if session.trajectory == nil {
         if var trajectory = replay.trajectory {

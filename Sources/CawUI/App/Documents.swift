@@ -2,6 +2,9 @@ import CawCore
 
 /// The scrollable documents of the current state, built the same way for the reducer and the views.
 public enum Documents {
+  private static let documents = Memo<DocumentKey, [DocumentLine]>()
+  private static let costs = Memo<CostKey, [DocumentLine]>(capacity: 4)  // Tab cycles three layouts of it
+
   /// The rows of the open transcript or tool call page (empty on other pages).
   public static func lines(_ state: AppState) -> [DocumentLine] {
     let width = ScreenLayout(size: state.size, focus: state.focus).body.width
@@ -13,10 +16,10 @@ public enum Documents {
     guard let top = state.stack.last else { return [] }
     var inProgress = false
     if case .transcript(let path, let turn) = top.page { inProgress = state.isInProgress(path, turn: turn) }
-    let key = DocumentMemo.Key(
+    let key = DocumentKey(
       page: top.page, width: width, showThinking: state.showThinking, expanded: top.expanded, inProgress: inProgress,
       version: state.trajectoriesVersion)
-    return DocumentMemo.shared.lines(key) { build(state, top: top, width: width, inProgress: inProgress) }
+    return documents.value(key) { build(state, top: top, width: width, inProgress: inProgress) }
   }
 
   private static func build(_ state: AppState, top: PageState, width: Int, inProgress: Bool) -> [DocumentLine] {
@@ -39,9 +42,15 @@ public enum Documents {
     let layout = ScreenLayout(size: state.size, focus: state.focus)
     let width = (layout.panes[.cost] ?? layout.body).width
     let id = state.selectedSummary?.id
-    return CostReport.build(
-      session: id.flatMap(state.trajectoryOrOutline), id: id, totals: state.visibleCosts,
+    let outline = id.flatMap { state.trajectories[$0] == nil ? state.outlines[$0] : nil }
+    let key = CostKey(
+      session: id, version: state.trajectoriesVersion, outlineTurns: outline?.turns.count, totals: state.visibleCosts,
       filtered: state.query.isFiltering, width: width)
+    return costs.value(key) {
+      CostReport.build(
+        session: id.flatMap(state.trajectoryOrOutline), id: id, totals: state.visibleCosts,
+        filtered: state.query.isFiltering, width: width)
+    }
   }
 
   /// The text `o` hands to `$PAGER`: the open document, or the selected session's whole transcript.

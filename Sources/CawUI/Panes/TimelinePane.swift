@@ -2,6 +2,9 @@ import CawCore
 
 /// A session's turns: index, input, blocks, tool calls, duration, tokens and cost per turn.
 enum TimelinePane {
+  /// The rows built last: every turn's row is formatted (for the column widths), not only those shown.
+  private static let rowMemo = Memo<TimelineKey, [[Span]]>(capacity: 2)
+
   /// Draws the timeline of the trajectory at `path` into `area`.
   static func render(
     _ state: AppState, path: TrajectoryPath?, scroll: ScrollState, focused: Bool, trailing: String = "",
@@ -36,7 +39,7 @@ enum TimelinePane {
     let id = path.steps.isEmpty ? path.sessionID : "subagent " + TextSanitizer.singleLine(t.sessionID)
     // When room is short the agent goes first, then the model, then the counts; the warnings stay.
     var parts = [
-      TitlePart(String(id.prefix(path.steps.isEmpty ? 8 : 17))),
+      TitlePart(String(id.prefix(path.steps.isEmpty ? 8 : 17)))
     ]
     if outline != nil { parts.append(TitlePart("reading its text…")) }
     parts += [
@@ -63,21 +66,10 @@ enum TimelinePane {
       grid.put("No turns yet.", column: body.x + 1, row: body.y, maxWidth: body.width - 1, role: .dim, clip: body)
       return
     }
-    let failedTurns = Set(failed)
-    let unpriced = Set(UnpricedTurns.indices(t))
-    let rows = t.turns.enumerated().map { index, turn in
-      let row = TurnRow(
-        turn, index: index, inProgress: state.isInProgress(path, turn: index), costKnown: !unpriced.contains(index))
-      let marker =
-        row.inProgress
-        ? Span("●" + row.index, .statusRunning) : failedTurns.contains(index) ? Span("!" + row.index, .error) : Span(row.index, .dim)
-      return [
-        marker, Span(row.input),
-        Span(row.blocks), Span(row.toolCalls, row.toolErrors > 0 ? .error : .normal),
-        Span(row.duration, row.inProgress ? .statusRunning : .normal), Span(row.tokensIn), Span(row.tokensOut),
-        Span(row.cacheRead, .dim), Span(row.cacheWrite, .dim), Span(row.cost, .cost),
-      ]
-    }
+    let key = TimelineKey(
+      path: path, version: state.trajectoriesVersion, outlineTurns: outline?.turns.count,
+      lastInProgress: state.isInProgress(path, turn: t.turns.count - 1))
+    let rows = rowMemo.value(key) { Self.rows(t, path: path, failed: Set(failed), state) }
     let all = columns(rows, width: body.width)
     let kept = keptColumns(all, width: body.width)
     TablePane(
@@ -85,10 +77,33 @@ enum TimelinePane {
     ).render(into: &grid, area: body)
   }
 
+  /// Each turn's row: marker and number, input, blocks, tool calls, time, tokens and cost.
+  private static func rows(_ t: Trajectory, path: TrajectoryPath, failed failedTurns: Set<Int>, _ state: AppState)
+    -> [[Span]]
+  {
+    let unpriced = Set(UnpricedTurns.indices(t))
+    return t.turns.enumerated().map { index, turn in
+      let row = TurnRow(
+        turn, index: index, inProgress: state.isInProgress(path, turn: index), costKnown: !unpriced.contains(index))
+      let marker =
+        row.inProgress
+        ? Span("●" + row.index, .statusRunning)
+        : failedTurns.contains(index) ? Span("!" + row.index, .error) : Span(row.index, .dim)
+      return [
+        marker, Span(row.input),
+        Span(row.blocks), Span(row.toolCalls, row.toolErrors > 0 ? .error : .normal),
+        Span(row.duration, row.inProgress ? .statusRunning : .normal), Span(row.tokensIn), Span(row.tokensOut),
+        Span(row.cacheRead, .dim), Span(row.cacheWrite, .dim), Span(row.cost, .cost),
+      ]
+    }
+  }
+
   /// Column headings, long when there is room: `#`, INPUT, BLOCKS, TOOLS, TIME, IN, OUT, C.READ, C.WRITE, COST.
   private static func titles(wide: Bool) -> [String] {
-    ["#", "INPUT", wide ? "BLOCKS" : "BLK", wide ? "TOOLS" : "TLS", "TIME", "IN", "OUT", wide ? "C.READ" : "CR",
-     wide ? "C.WRITE" : "CW", "COST"]
+    [
+      "#", "INPUT", wide ? "BLOCKS" : "BLK", wide ? "TOOLS" : "TLS", "TIME", "IN", "OUT", wide ? "C.READ" : "CR",
+      wide ? "C.WRITE" : "CW", "COST",
+    ]
   }
 
   /// The columns for `rows` in `width` cells: each figure column as wide as its heading or widest figure;
