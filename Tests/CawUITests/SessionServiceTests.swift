@@ -33,6 +33,16 @@ struct SessionServiceTests {
     return (tree, ids, service, held)
   }
 
+  /// A service over the tree's `caw_data` and a loop that has listed it (the first session read).
+  private static func listed(_ tree: TempTree) throws -> (AppLoop<InMemoryScreen>, SessionService) {
+    let service = SessionService(
+      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil)
+    var loop = Self.loop(service)
+    try loop.send(.sessionsRequested)
+    try loop.settle()
+    return (loop, service)
+  }
+
   @Test("keys are answered while sessions wait to be read; a load the user moved away from is dropped")
   func keysDoNotWaitAndStaleLoadsAreDropped() throws {
     let (tree, ids, service, held) = try Self.heldSessions(6)
@@ -180,11 +190,7 @@ struct SessionServiceTests {
     var synthetic = SyntheticTree(sessionCount: 1, largeSessionMegabytes: 9)
     synthetic.largeSessionIndex = 0
     let id = try synthetic.write(to: tree.path + "/caw_data")[0]
-    let service = SessionService(
-      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil)
-    var loop = Self.loop(service)
-    try loop.send(.sessionsRequested)
-    try loop.settle()
+    var (loop, service) = try Self.listed(tree)
     let shown = try #require(loop.state.trajectories[id])
     let full = try #require(SessionReader(DataDirectory(tree.path + "/caw_data")).loadDirectory(named: id).trajectory)
     // The first long output: held as its head only.
@@ -242,11 +248,7 @@ struct SessionServiceTests {
         Turn(input: "and now?", output: [.text("testing"), .toolUse(other)]),
       ])
     tree.write("caw_data/sessions/\(id)/trajectory.json", bytes: trajectory.trajectoryFileBytes())
-    let service = SessionService(
-      directory: DataDirectory(tree.path + "/caw_data"), runExecutable: "/nonexistent", firstScreenAfter: nil)
-    var loop = Self.loop(service)
-    try loop.send(.sessionsRequested)
-    try loop.settle()
+    var (loop, _) = try Self.listed(tree)
     let shown = try #require(loop.state.trajectories[id])
     let deferred = try #require(shown.turns[0].output[1].toolUse?.deferredOutput)
     #expect(shown.turns[0].output[1].toolUse?.output.contains("Zebra") == false, "the head does not hold it")
