@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The real binary in tmux: keys in, what a person sees out, and a terminal restored afterwards.
 @Suite("End to end in tmux", .serialized)
@@ -28,7 +28,8 @@ struct EndToEndTests {
     #expect(screen.contains("Show or hide thinking"))
     try tmux.send("Escape", "Escape", "Escape", "Tab", "Tab")
     screen = try tmux.waitFor("By provider")
-    #expect(screen.contains("claude_code                 $0.21         5"), "\(screen)")
+    #expect(screen.contains("claude_code                  $0.21         5"), "\(screen)")
+    #expect(screen.contains("claude-haiku-4-5-20251001  $0.0093"), "a model's whole name when it fits: \(screen)")
     #expect(tmux.demoTrees().count == 1)
     try tmux.send("q")
     screen = try tmux.waitFor("modes:")

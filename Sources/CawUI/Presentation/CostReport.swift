@@ -25,7 +25,10 @@ public enum CostReport {
     ])
     doc.row([
       Span("  total "),
-      Span(unpriced.isEmpty ? Format.preciseCost(total.cost) : Format.cost(total.cost, unpricedTurns: unpriced.count, turns: t.turns.count), .cost),
+      Span(
+        unpriced.isEmpty
+          ? Format.preciseCost(total.cost)
+          : Format.cost(total.cost, unpricedTurns: unpriced.count, turns: t.turns.count), .cost),
       Span("  own "), Span(Format.preciseCost(t.usage.cost), .cost),
       Span("  subagents "), Span(Format.preciseCost(total.cost - t.usage.cost), .cost),
     ])
@@ -63,17 +66,23 @@ public enum CostReport {
     ])
     let sections = [("By provider", totals.byProvider), ("By model", totals.byModel), ("By day", totals.byDay)]
     let headings = ["COST", "SESSIONS"]
-    let nameWidth = sections.flatMap { title, groups in
-      [DisplayWidth.of("  " + title)] + groups.map { DisplayWidth.of("    " + $0.name) }
-    }.max() ?? 0
+    // Names take what they need up to half the pane (at least 24 cells); longer ones are shortened, a
+    // model's by ``ModelLabel`` so what tells models apart stays.
+    let nameWidth = min(
+      sections.flatMap { title, groups in
+        [DisplayWidth.of("  " + title)] + groups.map { DisplayWidth.of("    " + $0.name) }
+      }.max() ?? 0, max(width / 2, 24))
     let widths = columnWidths([headings] + sections.flatMap { $0.1.map { [Format.cost($0.cost), "\($0.count)"] } })
     let barWidth = max(width - nameWidth - DisplayWidth.of(gap + aligned(headings, widths)) - 1, 0)
     for (title, groups) in sections {
       doc.row([Span(padRight("  " + title, nameWidth) + gap + aligned(headings, widths), .header)])
       let maxCost = groups.map(\.cost).max() ?? 0
       for group in groups {
+        let name =
+          title == "By model"
+          ? ModelLabel.fit(group.name, width: nameWidth - 4) : Truncate.fit(group.name, nameWidth - 4)
         doc.row([
-          Span(padRight("    " + group.name, nameWidth)),
+          Span(padRight("    " + name, nameWidth)),
           Span(gap + padLeft(Format.cost(group.cost), widths[0]), .cost),
           Span(gap + padLeft("\(group.count)", widths[1]), .dim),
           Span(" " + bar(group.cost, max: maxCost, width: barWidth), .bar),

@@ -54,6 +54,7 @@ public struct ListCostTotals: Hashable, Sendable {
   }
 
   private static func sanitized(_ group: Group) -> Group {
-    Group(name: TextSanitizer.singleLine(group.name, limit: 24), cost: group.cost, count: group.count)
+    // Whole names (a hostile one still bounded); the pane fits them to its width.
+    Group(name: TextSanitizer.singleLine(group.name, limit: 200), cost: group.cost, count: group.count)
   }
 }
