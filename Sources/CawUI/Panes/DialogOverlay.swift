@@ -5,7 +5,8 @@ enum DialogOverlay {
   /// Draws `dialog` into `area`.
   static func render(_ dialog: Dialog, into grid: inout CellGrid, area: Rect) {
     let (title, lines) = content(dialog)
-    let width = min(max(lines.map { DisplayWidth.of($0.map(\.text).joined()) }.max() ?? 0, DisplayWidth.of(title)) + 6, area.width)
+    let width = min(
+      max(lines.map { DisplayWidth.of($0.map(\.text).joined()) }.max() ?? 0, DisplayWidth.of(title)) + 6, area.width)
     let height = min(lines.count + 4, area.height)
     guard width >= 6, height >= 3 else { return }
     let box = Rect(
@@ -14,8 +15,28 @@ enum DialogOverlay {
     BoxFrame.draw(box, title: title, into: &grid)
     let inner = box.inset(1)
     for (n, line) in lines.enumerated() where n + 1 < inner.height {
-      grid.put(line, column: inner.x + 1, row: inner.y + 1 + n, maxWidth: inner.width - 2, clip: inner)
+      grid.put(
+        fitted(line, inner.width - 2), column: inner.x + 1, row: inner.y + 1 + n, maxWidth: inner.width - 2, clip: inner
+      )
     }
+  }
+
+  /// `line` in `width` cells, ending in `…` where it was cut (a narrow terminal does not hide that a
+  /// command goes on).
+  static func fitted(_ line: [Span], _ width: Int) -> [Span] {
+    var out: [Span] = []
+    var used = 0
+    for span in line {
+      let w = DisplayWidth.of(span.text)
+      guard used + w > width else {
+        out.append(span)
+        used += w
+        continue
+      }
+      out.append(Span(Truncate.fit(span.text, max(width - used, 0)), span.role))
+      break
+    }
+    return out
   }
 
   /// The dialog's keys, for the footer.
@@ -59,8 +80,10 @@ enum DialogOverlay {
     case .exportFormat(let path):
       return (
         "Export " + target(path),
-        [line("j  caw trajectory JSON (read and resumed by Python caw; Enter)"), line("m  Markdown transcript"),
-         line("a  ATIF v1.8 (Harbor's Agent Trajectory Interchange Format)")]
+        [
+          line("j  caw trajectory JSON (read and resumed by Python caw; Enter)"), line("m  Markdown transcript"),
+          line("a  ATIF v1.8 (Harbor's Agent Trajectory Interchange Format)"),
+        ]
       )
     case .exportPath(let path, let format, let text):
       return ("Export " + target(path) + " as \(format.rawValue)", [line("File:"), field(text)])
@@ -69,8 +92,10 @@ enum DialogOverlay {
     case .confirmStop(let run):
       return (
         "Stop run",
-        [line("Stop the \(run.provider) run recording \(run.sessionID.prefix(8)) (pid \(run.pid))?"),
-         line("The agent's process group is terminated; recorded turns are kept. y / n", .dim)]
+        [
+          line("Stop the \(run.provider) run recording \(run.sessionID.prefix(8)) (pid \(run.pid))?"),
+          line("The agent's process group is terminated; recorded turns are kept. y / n", .dim),
+        ]
       )
     case .copy(let choices):
       var lines = choices.message == nil ? [] : [line("m  \(choices.messageLabel)")]
@@ -80,11 +105,15 @@ enum DialogOverlay {
       }
       return ("Copy for \(choices.sessionID.prefix(8))", lines)
     case .quitWithRuns(let runs):
-      let listed = runs.prefix(5).map { line("▶ \($0.sessionID.prefix(8))  \($0.provider)  pid \($0.pid)", .statusRunning) }
+      let listed = runs.prefix(5).map {
+        line("▶ \($0.sessionID.prefix(8))  \($0.provider)  pid \($0.pid)", .statusRunning)
+      }
       return (
         "\(runs.count) run\(runs.count == 1 ? " is" : "s are") recording",
-        listed + [line(""), line("s  stop them, then quit"), line("l  leave them running (they keep recording) and quit"),
-                  line("Esc  stay")]
+        listed + [
+          line(""), line("s  stop them, then quit"), line("l  leave them running (they keep recording) and quit"),
+          line("Esc  stay"),
+        ]
       )
     }
   }
