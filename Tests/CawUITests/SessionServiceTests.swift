@@ -258,7 +258,9 @@ struct SessionServiceTests {
     try loop.send(.keyPressed(.character("/")))
     for c in "zebra-needle" { try loop.send(.keyPressed(.character(c))) }
     try loop.send(.keyPressed(.enter))
-    #expect(loop.state.outputSearch == OutputSearch(needle: "zebra-needle"))
+    let inFile = Set(shown.turns.flatMap { $0.output.compactMap { $0.toolUse?.deferredOutput } })
+    #expect(inFile.count == 2)
+    #expect(loop.state.outputSearch == OutputSearch(needle: "zebra-needle", searched: inFile))
     try loop.settle()
     #expect(loop.state.outputSearch?.hits == [deferred])
     #expect(loop.state.page == .transcript(path, turn: 0), "the search went on into the turn whose output holds it")
@@ -276,5 +278,20 @@ struct SessionServiceTests {
     #expect(inCall.matches.count == 1)
     let lineRow = try #require(inCall.matches.first)
     #expect(Documents.lines(loop.state)[lineRow].text.contains("the Zebra-Needle at the end"))
+
+    // The session read again (its file rewritten) has new outputs: the same query searches them afresh.
+    tree.write("caw_data/sessions/\(id)/trajectory.json", bytes: trajectory.trajectoryFileBytes())
+    try loop.send(.filesChanged(SessionChange(sessionIDs: [id])))
+    try loop.settle()
+    let reread = try #require(loop.state.trajectories[id]?.turns[0].output[1].toolUse?.deferredOutput)
+    #expect(reread != deferred, "the rewritten file is another file state")
+    loop.state.search = nil
+    loop.state.stack = [PageState(.browser), PageState(.transcript(path, turn: 1))]
+    try loop.send(.keyPressed(.character("/")))
+    for c in "zebra-needle" { try loop.send(.keyPressed(.character(c))) }
+    try loop.send(.keyPressed(.enter))
+    try loop.settle()
+    #expect(loop.state.outputSearch?.hits == [reread])
+    #expect(loop.state.page == .transcript(path, turn: 0), "found again in the output read again")
   }
 }

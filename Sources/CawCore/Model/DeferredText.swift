@@ -28,11 +28,7 @@ public struct DeferredText: Sendable, Hashable {
   ///
   /// - Throws: ``CawError`` when the file cannot be read, or was rewritten since (read the session again).
   public func read(limit: Int = TextBudget.display.perString) throws(CawError) -> String {
-    let strings = try ContentStrings(path: path, ranges: [range], marker: ContentMarker())
-    guard strings.stamp == stamp else {
-      throw CawError(.io, "\(path) changed since the session was read; it is read again", path: path)
-    }
-    let read = try strings.text(0, limit: limit)
+    let read = try opened().text(0, limit: limit)
     return read.omittedBytes > 0 ? read.text + TextBudget.omissionNote(read.omittedBytes) : read.text
   }
 
@@ -40,10 +36,15 @@ public struct DeferredText: Sendable, Hashable {
   ///
   /// - Throws: ``CawError`` when the file cannot be read, or was rewritten since.
   public func holds(lowercased needle: String) throws(CawError) -> Bool {
+    try opened().holds(0, lowercased: needle)
+  }
+
+  /// The file opened to read the text back (string 0), when it is still the one the text was found in.
+  private func opened() throws(CawError) -> ContentStrings {
     let strings = try ContentStrings(path: path, ranges: [range], marker: ContentMarker())
     guard strings.stamp == stamp else {
       throw CawError(.io, "\(path) changed since the session was read; it is read again", path: path)
     }
-    return try strings.holds(0, lowercased: needle)
+    return strings
   }
 }

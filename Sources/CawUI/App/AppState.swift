@@ -177,6 +177,15 @@ public struct AppState: Equatable, Sendable {
     var built: [String: (summary: SessionSummary, recording: Bool, text: String)]
 
     static func == (a: SearchTexts, b: SearchTexts) -> Bool { a.version == b.version && a.texts == b.texts }
+
+    /// The texts of `summaries` (index for index), each remembered with the summary it was built from.
+    init(version: Int, summaries: [SessionSummary], texts: [String], recording: Set<String>) {
+      self.version = version
+      self.texts = texts
+      built = Dictionary(
+        zip(summaries, texts).map { ($0.id, (summary: $0, recording: recording.contains($0.id), text: $1)) },
+        uniquingKeysWith: { a, _ in a })
+    }
   }
 
   /// Puts re-read summaries of listed sessions in their places and sets the time, refreshing what shows
@@ -220,12 +229,10 @@ public struct AppState: Equatable, Sendable {
     guard searchTexts?.version != listVersion, batch.texts.count == summaries.count, batch.summaries == summaries else {
       return
     }
+    // Built as if no run were recording: with one recording, the next filter builds those rows again.
     let recording = Set(runs.map(\.sessionID))
-    let built = Dictionary(
-      zip(batch.summaries, batch.texts).map { ($0.id, (summary: $0, recording: false, text: $1)) },
-      uniquingKeysWith: { a, _ in a })
-    let current = recording.isDisjoint(with: built.keys) ? listVersion : -1
-    searchTexts = SearchTexts(version: current, texts: batch.texts, built: built)
+    let current = recording.allSatisfy { positions[$0] == nil } ? listVersion : -1
+    searchTexts = SearchTexts(version: current, summaries: batch.summaries, texts: batch.texts, recording: [])
     if current == listVersion, !query.text.isEmpty { refreshVisible() }
   }
 
@@ -244,10 +251,7 @@ public struct AppState: Equatable, Sendable {
         }
         return SessionRow(summary, now: now, recording: isRecording).searchText
       }
-      let built = Dictionary(
-        zip(summaries, texts).map { ($0.id, (summary: $0, recording: recording.contains($0.id), text: $1)) },
-        uniquingKeysWith: { a, _ in a })
-      searchTexts = SearchTexts(version: listVersion, texts: texts, built: built)
+      searchTexts = SearchTexts(version: listVersion, summaries: summaries, texts: texts, recording: recording)
     }
     if startTimes.version != listVersion || startTimes.times.count != summaries.count {
       let summaries = self.summaries
@@ -321,7 +325,7 @@ public struct AppState: Equatable, Sendable {
   /// file, as the last ``outputSearch`` found (its head meanwhile).
   public func outputHolds(_ call: ToolUse, _ needle: String) -> Bool {
     if let deferred = call.deferredOutput, wholeOutputs[deferred] == nil,
-      let search = outputSearch, search.needle == needle, search.done
+      let search = outputSearch, search.needle == needle, search.done, search.searched.contains(deferred)
     {
       return search.hits.contains(deferred)
     }

@@ -52,8 +52,10 @@ extension Reducer {
       state.adoptSearchTexts(batch)
       return []
     case .outputsSearched(let needle, let hits):
-      guard state.outputSearch?.needle == needle else { return [] }
-      state.outputSearch = OutputSearch(needle: needle, hits: hits, done: true)
+      guard var search = state.outputSearch, search.needle == needle else { return [] }
+      search.hits = hits
+      search.done = true
+      state.outputSearch = search
       // The search shown goes on with what the outputs hold: into another turn when this one has none.
       if let query = state.search?.query, query.lowercased() == needle {
         if state.search?.matches.isEmpty == true { return startSearch(query, &state) }

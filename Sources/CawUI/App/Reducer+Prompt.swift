@@ -41,11 +41,13 @@ extension Reducer {
     }
     var effects: [Effect] = []
     let needle = query.lowercased()
-    if case .transcript(let path, _) = state.page, state.outputSearch?.needle != needle,
+    // Searched once per query and set of outputs (a session read again has new ones).
+    if case .transcript(let path, _) = state.page,
       let outputs = state.trajectory(at: path)?.turns.flatMap({ $0.output.compactMap { $0.toolUse?.deferredOutput } }),
-      !outputs.isEmpty
+      !outputs.isEmpty,
+      state.outputSearch.map({ $0.needle == needle && $0.searched.isSuperset(of: outputs) }) != true
     {
-      state.outputSearch = OutputSearch(needle: needle)
+      state.outputSearch = OutputSearch(needle: needle, searched: Set(outputs))
       effects.append(.searchOutputs(needle, outputs))
     }
     reveal(query, &state)
