@@ -261,6 +261,7 @@ struct SessionServiceTests {
     let inFile = Set(shown.turns.flatMap { $0.output.compactMap { $0.toolUse?.deferredOutput } })
     #expect(inFile.count == 2)
     #expect(loop.state.outputSearch == OutputSearch(needle: "zebra-needle", searched: inFile))
+    #expect(AppView.render(loop.state).text.contains("searching long tool outputs for \"zebra-needle\"…"))
     try loop.settle()
     #expect(loop.state.outputSearch?.hits == [deferred])
     #expect(loop.state.page == .transcript(path, turn: 0), "the search went on into the turn whose output holds it")

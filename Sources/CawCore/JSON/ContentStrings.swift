@@ -86,17 +86,21 @@ final class ContentStrings {
     return (String(decoding: kept, as: UTF8.self), byteCount, lines, invalid)
   }
 
-  /// Whether string `index`, lowercased, holds `needle` (lowercased); read piece by piece, never held.
+  /// Whether string `index`, lowercased, holds `needle` (lowercased); read piece by piece, never held, and
+  /// no further than the first match. Bytes are compared (``TextSearch``), ASCII pieces lowercased byte by byte.
   func holds(_ index: Int, lowercased needle: String) throws(CawError) -> Bool {
-    guard !needle.isEmpty else { return true }
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty else { return true }
     var found = false
-    var tail = ""  // the end of the text so far, enough for a match across two pieces
-    let keep = needle.count
-    try decode(index, stopAfter: .max) { piece in
-      guard !found else { return }
-      let text = tail + String(decoding: piece, as: UTF8.self).lowercased()
-      found = text.contains(needle)
-      tail = String(text.suffix(keep))
+    var window: [UInt8] = []  // the end of the text so far (enough for a match across pieces), then a piece
+    try decode(index, stopAfter: .max, until: { found }) { piece in
+      window.removeFirst(max(window.count - (pattern.count - 1), 0))
+      if piece.allSatisfy({ $0 < 0x80 }) {
+        window.append(contentsOf: piece.lazy.map { ($0 &- 0x41) < 26 ? $0 | 0x20 : $0 })
+      } else {
+        window.append(contentsOf: String(decoding: piece, as: UTF8.self).lowercased().utf8)
+      }
+      found = window.withUnsafeBytes { text in pattern.withUnsafeBytes { TextSearch.contains(text, $0) } }
     }
     return found
   }
@@ -126,10 +130,11 @@ final class ContentStrings {
 
   /// Decodes string `index` into UTF-8 pieces, each ending before a byte that starts a character (so
   /// decoding the pieces one by one replaces invalid UTF-8 exactly as decoding them whole does); stops
-  /// once more than `stopAfter` bytes were handed on. Returns how many bytes of the file it consumed.
+  /// once more than `stopAfter` bytes were handed on, or `done` holds. Returns how many bytes of the file it consumed.
   @discardableResult
   private func decode(
-    _ index: Int, stopAfter limit: Int, _ piece: (UnsafeBufferPointer<UInt8>) throws(CawError) -> Void
+    _ index: Int, stopAfter limit: Int, until done: () -> Bool = { false },
+    _ piece: (UnsafeBufferPointer<UInt8>) throws(CawError) -> Void
   ) throws(CawError) -> Int {
     let range = ranges[index]
     var raw: [UInt8] = []  // escaped bytes read and not yet decoded
@@ -171,7 +176,7 @@ final class ContentStrings {
       consumed += used
       raw.removeSubrange(..<used)
       if decoded.count >= Self.pieceSize || atEnd { try flush(all: atEnd && raw.isEmpty) }
-      if handed > limit { return consumed }
+      if handed > limit || done() { return consumed }
       if atEnd && used == 0 && !raw.isEmpty { break }
     }
     try flush(all: true)

@@ -21,10 +21,17 @@ enum FooterBar {
     }
     if let message = state.message {
       // A message (an error, a result, a reason) gets the whole row until the next key.
-      grid.put(Truncate.fit(message, area.width), column: area.x, row: area.y, maxWidth: area.width, role: .prompt, clip: area)
+      grid.put(
+        Truncate.fit(message, area.width), column: area.x, row: area.y, maxWidth: area.width, role: .prompt, clip: area)
       return
     }
-    let right = state.search?.counter ?? ""
+    var right = state.search?.counter ?? ""
+    // No match yet while the long outputs left in their files are still being searched: say so.
+    if let search = state.search, search.matches.isEmpty, let outputs = state.outputSearch, !outputs.done,
+      outputs.needle == search.query.lowercased()
+    {
+      right = "searching long tool outputs for \"\(search.query)\"…"
+    }
     let rightWidth = min(DisplayWidth.of(right), area.width / 2)
     let room = area.width - rightWidth - (rightWidth > 0 ? 1 : 0)
     var spans: [Span] = []
