@@ -26,6 +26,7 @@ let package = Package(
       name: "CawCore",
       dependencies: [
         "CAgentWatchdog",
+        "CJSONScan",
         .product(name: "OrderedCollections", package: "swift-collections"),
         .product(name: "Subprocess", package: "swift-subprocess"),
         .product(name: "SystemPackage", package: "swift-system"),
@@ -37,6 +38,8 @@ let package = Package(
 
     // zlib (Debian: zlib1g-dev), which packs the text the search index keeps for snippets.
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    // The JSON readers' string scan (C, for SSE2's byte masks, which Swift's SIMD types cannot produce).
+    .target(name: "CJSONScan"),
     // The agent watchdog (C: fork, prctl(PR_SET_PDEATHSIG), pidfds), run by caw-tui in a hidden mode.
     .target(name: "CAgentWatchdog"),
     // Our own tools and subagents for the agent CLIs, served over MCP (modelcontextprotocol/swift-sdk on
@@ -103,7 +106,7 @@ let package = Package(
     .testTarget(
       name: "CawCoreTests",
       dependencies: [
-        "CawCore", "caw-tui", "caw-fuzz", "caw-tools-example", "TestSupport",
+        "CawCore", "CJSONScan", "caw-tui", "caw-fuzz", "caw-tools-example", "TestSupport",
         .product(name: "OrderedCollections", package: "swift-collections"), .product(name: "Logging", package: "swift-log"),
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),

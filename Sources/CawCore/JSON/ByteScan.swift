@@ -1,5 +1,18 @@
-/// Finds the bytes that end a run of plain string text, eight at a time.
+import CJSONScan
+
+/// Finds the bytes that end a run of plain string text, eight at a time, or a string's end 64 at a time.
 enum ByteScan {
+  /// The scan of the JSON string content starting at `start` (past the opening quote, or any point of
+  /// the content outside an escape) with vector instructions: its closing quote, or how far it is plain
+  /// checked content, or that only a byte-by-byte read from `start` reports it exactly (see
+  /// `caw_json_string_scan`).
+  static func stringEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> caw_string_scan {
+    guard let base = bytes.baseAddress else {
+      return caw_string_scan(status: CAW_STRING_GOES_ON, index: start, escaped: 0, non_ascii: 0)
+    }
+    return caw_json_string_scan(base, bytes.count, start)
+  }
+
   /// A mask whose lowest set bit lies in the first byte of `word` that is `"` or `\\` (or non-ASCII, when
   /// asked); zero when there is none. (The SWAR zero-byte test: its lowest flag is always exact.)
   static func specialBytes(_ word: UInt64, includingNonASCII: Bool) -> UInt64 {

@@ -1,3 +1,4 @@
+import CJSONScan
 import Glibc
 import SystemPackage
 
@@ -139,7 +140,7 @@ struct ContentSkimmer {
       case .hex(let kind, let remaining):
         let byte = bytes[i]
         if kind != .dropped { append(byte, kind) }
-        let isHex = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
+        let isHex = Self.isHex(byte)
         if !isHex && kind == .dropped { irregular = true }
         state = remaining > 1 && isHex ? .hex(kind, remaining: remaining - 1) : .string(kind)
         i += 1
@@ -188,14 +189,33 @@ struct ContentSkimmer {
     // Unless marking, raw non-ASCII in dropped text stops the skim: only a full read reports its UTF-8.
     let stopsAtNonASCII = kind == .dropped && marker == nil
     var i = start
-    while true {
+    // Long strings end 64 bytes at a time; the rest goes on byte by byte below (from `start` when the
+    // vector scan doubts an escape).
+    let scan = ByteScan.stringEnd(in: bytes, from: start)
+    if scan.status != CAW_STRING_IRREGULAR {
+      if stopsAtNonASCII && scan.non_ascii != 0 {
+        irregular = true  // raw non-ASCII in dropped text: let the full read check its UTF-8
+        return scan.index
+      }
+      i = scan.index
+    }
+    while scan.status != CAW_STRING_ENDED {
       i = ByteScan.plainRunEnd(in: bytes, from: i, includingNonASCII: stopsAtNonASCII)
       while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] < 0x80 || !stopsAtNonASCII {
         i += 1
       }
-      // A one-letter escape wholly in this chunk is stepped over here; the rest go through `state`.
-      guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), Self.isOneLetterEscape(bytes[i + 1]) else { break }
-      i += 2
+      // An escape wholly in this chunk is stepped over here (one letter, or `u` and four hex digits, as
+      // in escape-dense text); the rest go through `state`.
+      guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\") else { break }
+      if Self.isOneLetterEscape(bytes[i + 1]) {
+        i += 2
+      } else if bytes[i + 1] == UInt8(ascii: "u"), i + 6 <= bytes.count, Self.isHex(bytes[i + 2]),
+        Self.isHex(bytes[i + 3]), Self.isHex(bytes[i + 4]), Self.isHex(bytes[i + 5])
+      {
+        i += 6
+      } else {
+        break
+      }
     }
     if kind != .dropped { append(UnsafeBufferPointer(rebasing: bytes[start..<i]), kind) }
     guard i < bytes.count else { return i }
@@ -224,6 +244,11 @@ struct ContentSkimmer {
       return true
     default: return false
     }
+  }
+
+  private static func isHex(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+      || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
   }
 
   private mutating func append(_ byte: UInt8, _ kind: StringKind) {

@@ -1,3 +1,4 @@
+import CJSONScan
 import OrderedCollections
 
 /// A JSON reader that accepts what Python's `json.loads` accepts and keeps what `json.dumps` needs.
@@ -293,6 +294,17 @@ public struct JSONParser {
     position += 1
     var segmentStart = position
     var segmentIsASCII = true
+    // Long strings end 64 bytes at a time; the rest goes on byte by byte below (from the start when the
+    // vector scan doubts an escape, so the error is this parser's own).
+    let scan = ByteScan.stringEnd(in: bytes, from: position)
+    if scan.status == CAW_STRING_ENDED {
+      if scan.non_ascii != 0 { checkUTF8(segmentStart..<scan.index) }
+      position = scan.index + 1
+      return
+    } else if scan.status == CAW_STRING_GOES_ON {
+      position = scan.index
+      segmentIsASCII = scan.non_ascii == 0
+    }
     while true {
       position = ByteScan.plainRunEnd(in: bytes, from: position, includingNonASCII: true)
       guard position < bytes.count else { throw error(Self.endOfInput) }

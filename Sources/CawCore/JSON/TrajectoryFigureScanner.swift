@@ -1,3 +1,4 @@
+import CJSONScan
 import OrderedCollections
 
 /// Reads the list's figures of a trajectory (``TrajectoryFigures``) in one pass over the bytes of
@@ -68,6 +69,95 @@ struct TrajectoryFigureScanner {
       scanner.skipWhitespace()
       guard scanner.position == bytes.count else { throw Irregular() }
       return isTurnEnd && seen & 1 == 0
+    } catch {
+      return nil
+    }
+  }
+
+  /// What a `traj.jsonl` line is to the event log's replay, when the replay would note no problem on it.
+  enum EventLine {
+    /// A line tagged with a subagent name (counted, not replayed).
+    case subagent
+    /// A `metadata` line.
+    case metadata
+    /// A `user` line: a turn starts.
+    case user
+    /// A `thinking`, `text`, `tool_call` or `tool_result` line, which belongs to a turn.
+    case content
+    /// A `turn_end` line of the parent agent.
+    case turnEnd
+  }
+
+  /// The kind of the `traj.jsonl` line in `bytes` when the replay (``EventLogBuilder``) reads it with no
+  /// problem, each field of the type the decoder expects (a `metadata` line's session fields checked as
+  /// the first one's); nil when only the replay can say.
+  static func eventLine(_ bytes: UnsafeBufferPointer<UInt8>) -> EventLine? {
+    var scanner = TrajectoryFigureScanner(bytes)
+    // The top-level fields the replay reads, by bit: where each value starts.
+    let names: [StaticString] = [
+      "subagent", "type", "message", "text", "id", "name", "output", "is_error", "subagent_trajectory", "usage",
+      "duration_ms", "session_id", "created_at", "agent", "model", "system_prompt", "reasoning", "mcp_servers",
+      "metadata",
+    ]
+    var starts = [Int](repeating: -1, count: names.count)
+    var seen: UInt32 = 0
+    do throws(Irregular) {
+      scanner.skipWhitespace()
+      guard try scanner.peek() == UInt8(ascii: "{") else { throw Irregular() }
+      try scanner.members { (scanner, key) throws(Irregular) in
+        if let field = names.firstIndex(where: { Self.equals(key, $0) }) {
+          try Self.mark(field, in: &seen)
+          starts[field] = scanner.position
+        }
+        try scanner.skipValue()
+      }
+      scanner.skipWhitespace()
+      guard scanner.position == bytes.count else { throw Irregular() }
+      if starts[0] >= 0 { return .subagent }
+      // Each field the replay hands to the decoder, checked at its place (the line is valid JSON now).
+      func check(_ field: Int, _ body: (inout TrajectoryFigureScanner) throws(Irregular) -> Void) throws(Irregular) {
+        guard starts[field] >= 0 else { return }
+        scanner.position = starts[field]
+        try body(&scanner)
+      }
+      func isString(_ scanner: inout TrajectoryFigureScanner) throws(Irregular) {
+        guard try scanner.peek() == UInt8(ascii: "\"") else { throw Irregular() }
+      }
+      guard starts[1] >= 0 else { throw Irregular() }
+      scanner.position = starts[1]
+      let (range, plain) = try scanner.stringRange()
+      guard plain else { throw Irregular() }
+      let type = UnsafeBufferPointer(rebasing: bytes[range])
+      if Self.equals(type, "metadata") {
+        for field in 11...16 { try check(field, isString) }
+        try check(17) { (scanner) throws(Irregular) in try scanner.mcpServers() }
+        try check(18) { (scanner) throws(Irregular) in
+          guard try scanner.peek() == UInt8(ascii: "{") else { throw Irregular() }
+        }
+        return .metadata
+      } else if Self.equals(type, "user") {
+        try check(2, isString)
+        return .user
+      } else if Self.equals(type, "thinking") || Self.equals(type, "text") {
+        try check(3, isString)
+        return .content
+      } else if Self.equals(type, "tool_call") || Self.equals(type, "tool_result") {
+        for field in 4...6 { try check(field, isString) }
+        try check(7) { (scanner) throws(Irregular) in _ = try scanner.bool() }
+        try check(8) { (scanner) throws(Irregular) in
+          switch try scanner.peek() {
+          case UInt8(ascii: "{") where !scanner.isEmptyObject(): _ = try scanner.trajectory(top: false)
+          case UInt8(ascii: "{"), UInt8(ascii: "n"), UInt8(ascii: "f"): break  // falsy: no subagent
+          default: throw Irregular()
+          }
+        }
+        return .content
+      } else if Self.equals(type, "turn_end") {
+        try check(9) { (scanner) throws(Irregular) in _ = try scanner.usage() }
+        try check(10) { (scanner) throws(Irregular) in _ = try scanner.int() }
+        return .turnEnd
+      }
+      throw Irregular()  // an unknown event type
     } catch {
       return nil
     }
@@ -401,6 +491,18 @@ struct TrajectoryFigureScanner {
     var plain = true
     var segmentStart = i
     var segmentIsASCII = true
+    // Long strings end 64 bytes at a time; what that scan leaves (a short tail, an escape it doubts)
+    // goes on byte by byte below.
+    let scan = ByteScan.stringEnd(in: bytes, from: start)
+    if scan.status == CAW_STRING_ENDED {
+      if scan.non_ascii != 0 { try checkUTF8(start..<scan.index) }
+      position = scan.index &+ 1
+      return (start..<scan.index, scan.escaped == 0)
+    } else if scan.status == CAW_STRING_GOES_ON {
+      i = scan.index
+      plain = scan.escaped == 0
+      segmentIsASCII = scan.non_ascii == 0
+    }
     while true {
       while i &+ 8 <= end {
         let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))

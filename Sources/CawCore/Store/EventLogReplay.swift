@@ -38,6 +38,35 @@ public struct EventLogReplay: Sendable {
     return (builder.finish(), byteCount)
   }
 
+  /// The counts of the `traj.jsonl` file at `path` (no trajectory), when its replay would note no problem:
+  /// each line checked by ``TrajectoryFigureScanner/eventLine(_:)`` without building it. Nil when a line
+  /// is irregular, out of order or too long, or the log has turns but no `metadata` line: only the replay
+  /// reports those. For a session whose `trajectory.json` is whole, which needs only the log's problems
+  /// and turn ends.
+  ///
+  /// - Throws: ``CawError`` when the file cannot be read.
+  static func check(_ path: String) throws(CawError) -> (replay: EventLogReplay, byteCount: Int)? {
+    var replay = EventLogReplay()
+    var regular = true
+    var inTurn = false
+    let byteCount = try LineReader.forEachLine(ofFile: path, oversized: { _ in regular = false }) { line in
+      guard regular, !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
+      replay.lineCount += 1
+      switch TrajectoryFigureScanner.eventLine(line) {
+      case .subagent?: replay.subagentLines += 1
+      case .metadata?: replay.metadataLines += 1
+      case .user?: inTurn = true
+      case .content?: regular = inTurn
+      case .turnEnd?:
+        regular = inTurn
+        replay.parentTurnEnds += 1
+      case nil: regular = false
+      }
+    }
+    guard regular, replay.metadataLines > 0 || !inTurn else { return nil }
+    return (replay, byteCount)
+  }
+
   /// A replay of no lines.
   init() {}
 }

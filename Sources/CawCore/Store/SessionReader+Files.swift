@@ -143,12 +143,28 @@ extension SessionReader {
     return part
   }
 
-  /// Replays `traj.jsonl` from chunks.
-  func readEventLog(_ file: String, sessionPath: String, skimmingContent: Bool) -> EventLogRead {
+  /// How much of `traj.jsonl` a read needs.
+  enum EventLogNeed {
+    /// Its problems and counts (`trajectory.json` is the source): its lines are checked, and replayed
+    /// skimmed only when one is irregular (``EventLogReplay/check(_:)``).
+    case problems
+    /// Its replay with text and tool outputs read as `""`.
+    case skimmed
+    /// Its whole replay.
+    case whole
+  }
+
+  /// Replays (or checks) `traj.jsonl` from chunks.
+  func readEventLog(_ file: String, sessionPath: String, need: EventLogNeed) -> EventLogRead {
     var part = EventLogRead()
     guard mayRead(file, sessionPath: sessionPath, reasons: &part.reasons) else { return part }
     do {
-      let (replay, byteCount) = try EventLogReplay.read(file, skimmingContent: skimmingContent)
+      if need == .problems, let (replay, byteCount) = try EventLogReplay.check(file) {
+        part.replay = replay
+        part.isEmpty = byteCount == 0
+        return part
+      }
+      let (replay, byteCount) = try EventLogReplay.read(file, skimmingContent: need != .whole)
       part.replay = replay
       part.isEmpty = byteCount == 0
     } catch {

@@ -137,29 +137,30 @@ public struct SessionReader: Sendable {
     session.lastModified = max(modificationTime(trajectoryPath), modificationTime(logPath), modificationTime(path))
 
     // Large sessions read their two files on two cores. With a trajectory.json, traj.jsonl's text is not
-    // needed (only its problems and turn ends): it is read skimmed, and again in full only when
+    // needed (only its problems and turn ends): its lines are checked, and it is replayed only when
     // trajectory.json turns out unusable.
     let trajectoryStatus = FileSystem.status(trajectoryPath)
     let size = Int(trajectoryStatus?.st_size ?? 0) + Int(FileSystem.status(logPath)?.st_size ?? 0)
-    let skimsLog = skimmingContent || trajectoryStatus != nil
+    let replayNeed: EventLogNeed = skimmingContent ? .skimmed : .whole
+    let logNeed = trajectoryStatus != nil ? .problems : replayNeed
     let parts =
       size < Self.parallelReadSize
       ? [
         SessionFilePart.trajectory(
           readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent, budget: budget)),
-        .eventLog(readEventLog(logPath, sessionPath: path, skimmingContent: skimsLog)),
+        .eventLog(readEventLog(logPath, sessionPath: path, need: logNeed)),
       ]
       : Self.inParallel(2) { index in
         index == 0
           ? .trajectory(
             readTrajectory(trajectoryPath, sessionPath: path, skimmingContent: skimmingContent, budget: budget))
-          : .eventLog(readEventLog(logPath, sessionPath: path, skimmingContent: skimsLog))
+          : .eventLog(readEventLog(logPath, sessionPath: path, need: logNeed))
       }
     guard case .trajectory(let fromTrajectory) = parts[0], case .eventLog(var fromLog) = parts[1] else {
       preconditionFailure("the parts come in order")
     }
-    if fromTrajectory.trajectory == nil, skimsLog, !skimmingContent {
-      fromLog = readEventLog(logPath, sessionPath: path, skimmingContent: false)
+    if fromTrajectory.trajectory == nil, logNeed == .problems {
+      fromLog = readEventLog(logPath, sessionPath: path, need: replayNeed)
     }
     var reasons = fromTrajectory.reasons + fromLog.reasons
     session.problems += fromTrajectory.problems

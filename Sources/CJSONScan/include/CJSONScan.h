@@ -1,0 +1,34 @@
+#ifndef CJSONSCAN_H
+#define CJSONSCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// What `caw_json_string_scan` found.
+typedef enum {
+  /// The string's closing quote is at `index`.
+  CAW_STRING_ENDED = 0,
+  /// No closing quote before the end: bytes before `index` are checked string content and `index` is not
+  /// inside an escape, so a scan may go on from there.
+  CAW_STRING_GOES_ON = 1,
+  /// Something before the closing quote is not a valid escape: only a byte-by-byte read from the
+  /// string's start reports it exactly.
+  CAW_STRING_IRREGULAR = 2,
+} caw_string_status;
+
+/// The result of `caw_json_string_scan`.
+typedef struct {
+  caw_string_status status;
+  size_t index;
+  /// Whether the bytes scanned held a backslash.
+  int escaped;
+  /// Whether the bytes scanned held a byte of 0x80 or more (raw UTF-8, to be validated by the caller).
+  int non_ascii;
+} caw_string_scan;
+
+/// Scans JSON string content 64 bytes at a time from `start` (just past the opening quote, or any point
+/// of the content not inside an escape) up to `count`: finds the closing quote, stepping over escapes
+/// and checking each is valid (one of `\" \\ \/ \b \f \n \r \t`, or `\u` and four hex digits).
+caw_string_scan caw_json_string_scan(const uint8_t *bytes, size_t count, size_t start);
+
+#endif
