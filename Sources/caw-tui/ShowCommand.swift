@@ -63,7 +63,8 @@ struct ShowCommand: ParsableCommand {
     if total.outputTokens != 0 { parts.append("Out: \(Format.tokens(total.outputTokens))") }
     parts.append("Duration: \(Format.duration(milliseconds: t.durationMS))")
     parts.append("Cost: \(Format.cost(total.cost, unpricedTurns: UnpricedTurns.indices(t).count, turns: t.turns.count))")
-    if t.recursiveToolErrorCount > 0 { parts.append("Tool errors: \(t.recursiveToolErrorCount)") }
+    let toolErrors = t.recursiveToolErrorCount
+    if toolErrors > 0 { parts.append("Tool errors: \(toolErrors)") }
     let tally = ToolTally(t).counts
     var out = "Session: \(line(loaded.id))\n"
     out += "Path: \(line(loaded.path))\n"
@@ -116,7 +117,7 @@ struct ShowCommand: ParsableCommand {
         String(turn.usage.cacheReadTokens), String(turn.usage.cacheWriteTokens),
         unpriced.contains(i) ? "unknown" : Format.preciseCost(turn.usage.cost),
         inProgress ? "running" : Format.duration(milliseconds: turn.durationMS),
-        String(turn.toolCalls.count), String(turn.toolCalls.filter(\.isError).count),
+        String(turn.toolCallTally.calls), String(turn.toolCallTally.errors),
         TextSanitizer.preview(turn.input, limit: 60),
       ])
     }
@@ -125,7 +126,7 @@ struct ShowCommand: ParsableCommand {
       String(t.usage.cacheWriteTokens),
       unpriced.count == t.turns.count && !unpriced.isEmpty ? "unknown" : (unpriced.isEmpty ? "" : "≥") + Format.preciseCost(t.usage.cost),
       Format.duration(milliseconds: t.durationMS),
-      String(t.toolCallCount), String(t.turns.reduce(0) { $0 + $1.toolCalls.filter(\.isError).count }), "",
+      String(t.toolCallCount), String(t.turns.reduce(0) { $0 + $1.toolCallTally.errors }), "",
     ])
     return out + table.render()
   }

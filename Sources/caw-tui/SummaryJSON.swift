@@ -49,8 +49,8 @@ enum SummaryJSON {
       "cost_known": .bool(costKnown),
       "input": .string(turn.input),
       "blocks": int(turn.output.count),
-      "tool_calls": int(turn.toolCalls.count),
-      "tool_errors": int(turn.toolCalls.filter(\.isError).count),
+      "tool_calls": int(turn.toolCallTally.calls),
+      "tool_errors": int(turn.toolCallTally.errors),
       "usage": turn.usage.jsonValue,
       "duration_ms": int(turn.durationMS),
     ])

@@ -14,7 +14,8 @@ public struct ToolTally: Sendable {
 
   private static func count(_ t: Trajectory, into tally: inout [String: Int]) {
     for turn in t.turns {
-      for call in turn.toolCalls {
+      for block in turn.output {
+        guard case .toolUse(let call) = block else { continue }
         tally[call.name.isEmpty ? "<unknown>" : call.name, default: 0] += 1
         if let sub = call.subagentTrajectory { count(sub, into: &tally) }
       }

@@ -68,7 +68,7 @@ public struct Trajectory: Sendable, Equatable {
   }
 
   /// Tool calls of this agent's own turns (caw's `total_tool_calls`).
-  public var toolCallCount: Int { turns.reduce(0) { $0 + $1.toolCalls.count } }
+  public var toolCallCount: Int { turns.reduce(0) { $0 + $1.toolCallTally.calls } }
 
   /// Tool calls here and in every nested subagent.
   public var recursiveToolCallCount: Int {
@@ -77,7 +77,7 @@ public struct Trajectory: Sendable, Equatable {
 
   /// Failed tool calls here and in every nested subagent (as `caw traj` counts them).
   public var recursiveToolErrorCount: Int {
-    turns.reduce(0) { $0 + $1.toolCalls.filter(\.isError).count }
+    turns.reduce(0) { $0 + $1.toolCallTally.errors }
       + subagentTrajectories.reduce(0) { $0 + $1.recursiveToolErrorCount }
   }
 

@@ -18,7 +18,25 @@ public struct Turn: Sendable, Equatable {
   }
 
   /// The tool calls of this turn, in order.
-  public var toolCalls: [ToolUse] { output.compactMap(\.toolUse) }
+  public var toolCalls: [ToolUse] {
+    var calls: [ToolUse] = []
+    for block in output {
+      if case .toolUse(let call) = block { calls.append(call) }
+    }
+    return calls
+  }
+
+  /// How many tool calls the turn made, and how many of them failed (counted without copying them).
+  public var toolCallTally: (calls: Int, errors: Int) {
+    var tally = (calls: 0, errors: 0)
+    for block in output {
+      if case .toolUse(let call) = block {
+        tally.calls += 1
+        if call.isError { tally.errors += 1 }
+      }
+    }
+    return tally
+  }
 
   /// The last non-empty text block (caw's `Turn.result`), `""` if none.
   public var result: String {

@@ -32,8 +32,9 @@ public struct TurnRow: Hashable, Sendable {
     self.index = String(index)
     input = TextSanitizer.preview(turn.input, limit: 300)
     blocks = String(turn.output.count)
-    toolCalls = String(turn.toolCalls.count)
-    toolErrors = turn.toolCalls.filter(\.isError).count
+    let tally = turn.toolCallTally
+    toolCalls = String(tally.calls)
+    toolErrors = tally.errors
     // caw records 0 when the CLI reported no duration (codex): unknown, not instant.
     duration = inProgress ? "running" : turn.durationMS > 0 ? Format.duration(milliseconds: turn.durationMS) : "–"
     tokensIn = Format.tokens(turn.usage.inputTokens)
