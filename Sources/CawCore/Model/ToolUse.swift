@@ -13,7 +13,13 @@ public struct ToolUse: Sendable, Equatable {
   /// Whether the tool reported an error.
   public var isError: Bool
   /// The subagent run this call started, when it was a caw subagent.
-  public var subagentTrajectory: Trajectory?
+  public var subagentTrajectory: Trajectory? {
+    get { subagent?.trajectory }
+    set { subagent = newValue.map(SubagentBox.init) }
+  }
+  /// The subagent's trajectory, boxed: held inline it would make every tool call (and every block of a
+  /// turn) several hundred bytes larger, though few calls start a subagent.
+  private var subagent: SubagentBox?
   /// Where the whole output lies when a view's read left it in the file; `output` then holds its head and
   /// a note of what is left out (such a trajectory is for showing, never for writing back).
   public var deferredOutput: DeferredText?
@@ -30,4 +36,15 @@ public struct ToolUse: Sendable, Equatable {
     self.isError = isError
     self.subagentTrajectory = subagentTrajectory
   }
+}
+
+/// A subagent's trajectory held by reference, compared by value.
+private final class SubagentBox: Sendable, Equatable {
+  let trajectory: Trajectory
+
+  init(_ trajectory: Trajectory) {
+    self.trajectory = trajectory
+  }
+
+  static func == (a: SubagentBox, b: SubagentBox) -> Bool { a === b || a.trajectory == b.trajectory }
 }

@@ -6,18 +6,26 @@ extension Trajectory {
     _ transform: (String) throws(CawError) -> String, toolOutput: ((inout ToolUse) throws(CawError) -> Void)? = nil
   ) throws(CawError) -> Trajectory {
     var copy = self
-    for t in copy.turns.indices {
-      for b in copy.turns[t].output.indices {
-        switch copy.turns[t].output[b] {
-        case .text(let text): copy.turns[t].output[b] = .text(try transform(text))
-        case .thinking(let text): copy.turns[t].output[b] = .thinking(try transform(text))
+    try copy.mapContent(transform, toolOutput: toolOutput)
+    return copy
+  }
+
+  /// Passes every content string through `transform` in place, as ``mappingContent(_:toolOutput:)``
+  /// does, so a trajectory read once is not held twice while its text is read.
+  package mutating func mapContent(
+    _ transform: (String) throws(CawError) -> String, toolOutput: ((inout ToolUse) throws(CawError) -> Void)? = nil
+  ) throws(CawError) {
+    for t in turns.indices {
+      for b in turns[t].output.indices {
+        switch turns[t].output[b] {
+        case .text(let text): turns[t].output[b] = .text(try transform(text))
+        case .thinking(let text): turns[t].output[b] = .thinking(try transform(text))
         case .toolUse(var call):
           if let toolOutput { try toolOutput(&call) } else { call.output = try transform(call.output) }
-          call.subagentTrajectory = try call.subagentTrajectory?.mappingContent(transform, toolOutput: toolOutput)
-          copy.turns[t].output[b] = .toolUse(call)
+          try call.subagentTrajectory?.mapContent(transform, toolOutput: toolOutput)
+          turns[t].output[b] = .toolUse(call)
         }
       }
     }
-    return copy
   }
 }

@@ -3,18 +3,31 @@ import Glibc
 /// The list's quick read of a session: `trajectory.json` scanned for its figures, `traj.jsonl` left alone.
 extension SessionReader {
   /// The summary of session `name` from one read of its `trajectory.json` and three `lstat`s, when that
-  /// says all the full read would; nil when the full read must decide: the file is missing, large, not
-  /// regular, a link, or irregular (see ``TrajectoryFigureScanner``), or `traj.jsonl` is not a regular file.
+  /// says all the full read would; nil when the full read must decide: the file is missing, not regular,
+  /// a link, or irregular (see ``TrajectoryFigureScanner``), or `traj.jsonl` is not a regular file.
   ///
-  /// `traj.jsonl` is read only for an unfinished session, and only for its parent `turn_end` lines
-  /// (whether the last turn is in progress), so its damaged lines are reported when the session is
-  /// opened, not in the list.
+  /// A large file is scanned as ``ContentSkimmer`` copies it, without its text, so neither it nor a tree
+  /// of it is held. `traj.jsonl` is read only for an unfinished session, and only for its parent
+  /// `turn_end` lines (whether the last turn is in progress), so its damaged lines are reported when the
+  /// session is opened, not in the list.
   func quickSummary(_ name: String) -> SessionSummary? {
     let path = dataDirectory.sessionsPath + "/" + name
     guard let directory = FileSystem.status(path), directory.st_mode & S_IFMT == S_IFDIR else { return nil }
-    guard let (bytes, file) = Self.readSmallRegularFile(path + "/trajectory.json") else { return nil }
-    defer { bytes.deallocate() }
-    guard let figures = TrajectoryFigureScanner.scan(UnsafeBufferPointer(bytes)) else { return nil }
+    let figures: TrajectoryFigures
+    let file: stat
+    if let (bytes, status) = Self.readSmallRegularFile(path + "/trajectory.json") {
+      defer { bytes.deallocate() }
+      guard let scanned = TrajectoryFigureScanner.scan(UnsafeBufferPointer(bytes)) else { return nil }
+      (figures, file) = (scanned, status)
+    } else if let status = FileSystem.status(path + "/trajectory.json"), status.st_mode & S_IFMT == S_IFREG,
+      status.st_size >= Self.parallelReadSize,
+      case .compact(let compact, _)? = try? ContentSkimmer.skim(file: path + "/trajectory.json"),
+      let scanned = compact.withUnsafeBufferPointer({ TrajectoryFigureScanner.scan($0) })
+    {
+      (figures, file) = (scanned, status)
+    } else {
+      return nil
+    }
     let outline = figures.outline
     let status = SessionStatus(outline)
     let log = FileSystem.status(path + "/traj.jsonl")
@@ -37,10 +50,13 @@ extension SessionReader {
     return summary
   }
 
-  /// The parent agent's `turn_end` lines in the `traj.jsonl` at `path`; nil when a line is irregular or
-  /// the file large (the replay decides).
+  /// The parent agent's `turn_end` lines in the `traj.jsonl` at `path`; nil when a line is irregular (the
+  /// replay decides). A large file is read in chunks, and counted only when every line is regular.
   private static func parentTurnEnds(_ path: String) -> Int? {
-    guard let (bytes, _) = readSmallRegularFile(path, emptyAllowed: true) else { return nil }
+    guard let (bytes, _) = readSmallRegularFile(path, emptyAllowed: true) else {
+      guard let status = FileSystem.status(path), status.st_mode & S_IFMT == S_IFREG else { return nil }
+      return (try? EventLogReplay.check(path))?.replay.parentTurnEnds
+    }
     defer { bytes.deallocate() }
     var ends = 0
     var irregular = false

@@ -87,52 +87,70 @@ extension SessionReader {
   /// reading the whole file reports it exactly.
   package func readMarked(_ file: String, budget: TextBudget) -> TrajectoryFileRead? {
     let marker = ContentMarker()
+    guard var parsed = Self.parsedSkim(file, marker: marker) else { return nil }
+    if let error = parsed.tooDeep { return TrajectoryFileRead(reasons: ["trajectory.json is not JSON (\(error))"]) }
+    let (problems, ranges) = (parsed.problems, parsed.ranges)
+    // Taken out, so reading its text changes it in place rather than a copy.
+    guard var trajectory = parsed.trajectory.take() else { return Self.decoded(nil, problems) }
+    guard let strings = try? ContentStrings(path: file, ranges: ranges, marker: marker) else {
+      return Self.decoded(trajectory, problems)
+    }
+    var left = budget.total
+    var invalidUTF8 = false
+    var unread = Set(ranges.indices)
+    func text(_ text: String) throws(CawError) -> String {
+      guard let index = marker.index(of: text) else { return text }
+      unread.remove(index)
+      let read = try strings.text(index, limit: min(budget.perString, max(left, 0)))
+      left -= read.text.utf8.count
+      invalidUTF8 = invalidUTF8 || read.sawInvalidUTF8
+      return read.omittedBytes > 0 ? read.text + TextBudget.omissionNote(read.omittedBytes) : read.text
+    }
+    // A long tool output keeps its head; the rest is read from the file when it is shown.
+    func toolOutput(_ call: inout ToolUse) throws(CawError) {
+      guard let index = marker.index(of: call.output), ranges[index].count >= budget.deferredFrom else {
+        call.output = try text(call.output)
+        return
+      }
+      unread.remove(index)
+      let outline = try strings.outline(index, head: min(budget.deferredHead, max(left, 0)))
+      left -= outline.head.utf8.count
+      invalidUTF8 = invalidUTF8 || outline.sawInvalidUTF8
+      call.output = outline.head + TextBudget.omissionNote(outline.byteCount - outline.head.utf8.count)
+      call.deferredOutput = DeferredText(
+        path: file, range: ranges[index], stamp: strings.stamp, byteCount: outline.byteCount,
+        lineCount: outline.lineCount)
+    }
+    guard (try? trajectory.mapContent(text, toolOutput: budget.deferredFrom == .max ? nil : toolOutput)) != nil
+    else { return nil }
+    // A string the trajectory does not use (`text` in a tool call) is still part of the file: the full
+    // read notes its invalid UTF-8, so this one does too.
+    if !invalidUTF8 { invalidUTF8 = unread.contains { (try? strings.isValidUTF8($0)) != true } }
+    var all = problems
+    if invalidUTF8 && all.first != Trajectory.invalidUTF8Problem() {
+      all.insert(Trajectory.invalidUTF8Problem(), at: 0)
+    }
+    return Self.decoded(trajectory, all)
+  }
+
+  /// A marked skim of a file, parsed: the trajectory with markers for its text, its problems, and where
+  /// each marked string lies; or the error of a nesting deeper than the parser allows.
+  private struct ParsedSkim {
+    var trajectory: Trajectory?
+    var problems: [ReadProblem] = []
+    var ranges: [Range<Int>] = []
+    var tooDeep: JSONParseError?
+  }
+
+  /// The file skimmed with `marker` and parsed, its copy let go before any text is read; nil when only
+  /// reading the whole file reports it exactly.
+  private static func parsedSkim(_ file: String, marker: ContentMarker) -> ParsedSkim? {
     switch try? ContentSkimmer.skim(file: file, marking: marker) {
-    case .tooDeep(let error)?:
-      return TrajectoryFileRead(reasons: ["trajectory.json is not JSON (\(error))"])
+    case .tooDeep(let error)?: return ParsedSkim(tooDeep: error)
     case .compact(let compact, let ranges)?:
       guard let (trajectory, problems) = try? Trajectory.read(compact) else { return nil }
-      guard let trajectory, let strings = try? ContentStrings(path: file, ranges: ranges, marker: marker) else {
-        return Self.decoded(trajectory, problems)
-      }
-      var left = budget.total
-      var invalidUTF8 = false
-      var unread = Set(ranges.indices)
-      func text(_ text: String) throws(CawError) -> String {
-        guard let index = marker.index(of: text) else { return text }
-        unread.remove(index)
-        let read = try strings.text(index, limit: min(budget.perString, max(left, 0)))
-        left -= read.text.utf8.count
-        invalidUTF8 = invalidUTF8 || read.sawInvalidUTF8
-        return read.omittedBytes > 0 ? read.text + TextBudget.omissionNote(read.omittedBytes) : read.text
-      }
-      // A long tool output keeps its head; the rest is read from the file when it is shown.
-      func toolOutput(_ call: inout ToolUse) throws(CawError) {
-        guard let index = marker.index(of: call.output), ranges[index].count >= budget.deferredFrom else {
-          call.output = try text(call.output)
-          return
-        }
-        unread.remove(index)
-        let outline = try strings.outline(index, head: min(budget.deferredHead, max(left, 0)))
-        left -= outline.head.utf8.count
-        invalidUTF8 = invalidUTF8 || outline.sawInvalidUTF8
-        call.output = outline.head + TextBudget.omissionNote(outline.byteCount - outline.head.utf8.count)
-        call.deferredOutput = DeferredText(
-          path: file, range: ranges[index], stamp: strings.stamp, byteCount: outline.byteCount,
-          lineCount: outline.lineCount)
-      }
-      let read = try? trajectory.mappingContent(text, toolOutput: budget.deferredFrom == .max ? nil : toolOutput)
-      guard let read else { return nil }
-      // A string the trajectory does not use (`text` in a tool call) is still part of the file: the full
-      // read notes its invalid UTF-8, so this one does too.
-      if !invalidUTF8 { invalidUTF8 = unread.contains { (try? strings.isValidUTF8($0)) != true } }
-      var all = problems
-      if invalidUTF8 && all.first != Trajectory.invalidUTF8Problem() {
-        all.insert(Trajectory.invalidUTF8Problem(), at: 0)
-      }
-      return Self.decoded(read, all)
-    default:
-      return nil
+      return ParsedSkim(trajectory: trajectory, problems: problems, ranges: ranges)
+    default: return nil
     }
   }
 
