@@ -8,14 +8,14 @@ public enum AppView {
     guard state.size.width > 0, state.size.height > 0 else { return grid }
     let layout = ScreenLayout(size: state.size, focus: state.focus)
     let context = Reducer(keymap: keymap).context(state)
-    TitleBar.render(state, into: &grid, area: layout.title)
+    TitleBar.render(TitleBar.Model(state), into: &grid, area: layout.title)
     switch state.stack.last {
     case nil:
       renderBrowser(state, layout: layout, into: &grid)
     case .some(let top):
       renderPage(top, state, area: layout.body, into: &grid)
     }
-    FooterBar.render(state, keymap: keymap, context: context, into: &grid, area: layout.footer)
+    FooterBar.render(FooterBar.Model(state), keymap: keymap, context: context, into: &grid, area: layout.footer)
     if state.showingHelp {
       HelpOverlay.render(keymap, context: context, into: &grid, area: layout.body)
     }
@@ -38,7 +38,8 @@ public enum AppView {
       case .timeline:
         let path = state.selectedSummary.map { TrajectoryPath(sessionID: $0.id) }
         TimelinePane.render(
-          state, path: path, scroll: state.timelineScroll, focused: focused, trailing: tabs, into: &grid, area: area)
+          TimelinePane.Model(state, path: path), scroll: state.timelineScroll, focused: focused, trailing: tabs,
+          into: &grid, area: area)
         if layout.arrangement == .wide {
           for y in area.y..<area.maxY { grid.put("│", column: area.maxX, row: y, maxWidth: 1, role: .border) }
         }
@@ -57,7 +58,8 @@ public enum AppView {
     case .browser:
       break
     case .subagent(let path):
-      TimelinePane.render(state, path: path, scroll: top.scroll, focused: true, into: &grid, area: area)
+      TimelinePane.render(
+        TimelinePane.Model(state, path: path), scroll: top.scroll, focused: true, into: &grid, area: area)
     case .transcript(let path, let turn):
       // A subagent's turn is named by the subagent, as its timeline is.
       let owner =

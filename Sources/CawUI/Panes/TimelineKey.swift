@@ -5,6 +5,6 @@ struct TimelineKey: Hashable, Sendable {
   var version: Int
   /// The outline's turn count when only the session's outline is there.
   var outlineTurns: Int?
-  /// Whether the last turn is shown as in progress.
-  var lastInProgress: Bool
+  /// The turns shown as in progress.
+  var inProgress: Set<Int>
 }

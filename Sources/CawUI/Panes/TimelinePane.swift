@@ -5,30 +5,72 @@ enum TimelinePane {
   /// The rows built last: every turn's row is formatted (for the column widths), not only those shown.
   private static let rowMemo = Memo<TimelineKey, [[Span]]>(capacity: 2)
 
-  /// Draws the timeline of the trajectory at `path` into `area`.
+  /// What the pane draws, taken from the app's state.
+  struct Model {
+    /// The trajectory shown: a session's, or a subagent's within it; nil when none is selected.
+    var path: TrajectoryPath?
+    /// Its trajectory, or the session's outline while its text is read; nil while neither is there.
+    var trajectory: Trajectory?
+    /// Whether `trajectory` is only the outline.
+    var isOutline: Bool
+    /// Why the session cannot be read, when it cannot.
+    var unreadable: String?
+    /// The session's size from its summary (`12 turns, 30 tool calls`), said while it loads.
+    var size: String
+    /// Problems found in the session's files.
+    var fileProblems: Int
+    /// `● running …` while the session is being recorded.
+    var liveBadge: String?
+    /// ``AppState/trajectoriesVersion``, which the rows are memoised by.
+    var version: Int
+    /// The turns shown as in progress (at most the last).
+    var inProgress: Set<Int>
+
+    /// The pane's part of `state`, for the trajectory at `path`.
+    init(_ state: AppState, path: TrajectoryPath?) {
+      self.path = path
+      version = state.trajectoriesVersion
+      size = ""
+      guard let path else {
+        trajectory = nil
+        isOutline = false
+        fileProblems = 0
+        inProgress = []
+        return
+      }
+      let summary = state.summary(path.sessionID)
+      let outline = path.steps.isEmpty && state.trajectories[path.sessionID] == nil ? state.outlines[path.sessionID] : nil
+      trajectory = state.trajectory(at: path) ?? outline
+      isOutline = outline != nil
+      unreadable = state.loadErrors[path.sessionID] ?? (summary?.status == .broken ? summary?.brokenReason : nil)
+      if let summary, path.steps.isEmpty {
+        size = " \(summary.turnCount) turn\(summary.turnCount == 1 ? "" : "s"), \(summary.toolCallCount) tool calls"
+      }
+      fileProblems = path.steps.isEmpty ? summary?.problems.count ?? 0 : 0
+      liveBadge = path.steps.isEmpty ? LiveBadge.text(state, sessionID: path.sessionID) : nil
+      // Only a trajectory's last turn, or the one the summary counts last, can be in progress.
+      let candidates = [trajectory.map { $0.turns.count - 1 }, summary.map { $0.turnCount - 1 }].compactMap { $0 }
+      inProgress = Set(candidates.filter { $0 >= 0 && state.isInProgress(path, turn: $0) })
+    }
+  }
+
+  /// Draws the timeline of `model` into `area`.
   static func render(
-    _ state: AppState, path: TrajectoryPath?, scroll: ScrollState, focused: Bool, trailing: String = "",
-    into grid: inout CellGrid, area: Rect
+    _ model: Model, scroll: ScrollState, focused: Bool, trailing: String = "", into grid: inout CellGrid, area: Rect
   ) {
     let body = area.splitTop(1).rest
-    guard let path else {
+    guard let path = model.path else {
       PaneTitle.render(Pane.timeline.title, detail: "", trailing: trailing, focused: focused, into: &grid, area: area)
       grid.put(
         "No session selected.", column: body.x + 1, row: body.y, maxWidth: body.width - 1, role: .dim, clip: body)
       return
     }
-    let outline = path.steps.isEmpty && state.trajectories[path.sessionID] == nil ? state.outlines[path.sessionID] : nil
-    guard let t = state.trajectory(at: path) ?? outline else {
+    guard let t = model.trajectory else {
       PaneTitle.render(
         Pane.timeline.title, detail: String(path.sessionID.prefix(8)), trailing: trailing, focused: focused,
         into: &grid, area: area)
-      let summary = state.summary(path.sessionID)
-      let reason = state.loadErrors[path.sessionID] ?? (summary?.status == .broken ? summary?.brokenReason : nil)
-      var size = ""
-      if let summary, path.steps.isEmpty {
-        size = " \(summary.turnCount) turn\(summary.turnCount == 1 ? "" : "s"), \(summary.toolCallCount) tool calls"
-      }
-      let text = reason.map { "This session cannot be read: " + TextSanitizer.singleLine($0) } ?? "Loading\(size)…"
+      let reason = model.unreadable
+      let text = reason.map { "This session cannot be read: " + TextSanitizer.singleLine($0) } ?? "Loading\(model.size)…"
       for (n, line) in TextWrap.lines(text, width: body.width - 1).enumerated() {
         grid.put(
           line, column: body.x + 1, row: body.y + n, maxWidth: body.width - 1, role: reason == nil ? .dim : .error,
@@ -41,16 +83,15 @@ enum TimelinePane {
     var parts = [
       TitlePart(String(id.prefix(path.steps.isEmpty ? 8 : 17)))
     ]
-    if outline != nil { parts.append(TitlePart("reading its text…")) }
+    if model.isOutline { parts.append(TitlePart("reading its text…")) }
     parts += [
       TitlePart(TextSanitizer.singleLine(t.agent), dropOrder: 4),
       TitlePart(TextSanitizer.singleLine(t.model), dropOrder: 3),
       TitlePart("\(t.turns.count) turn\(t.turns.count == 1 ? "" : "s")", dropOrder: 2),
       TitlePart(Format.cost(t.totalUsage.cost), dropOrder: 1),
     ]
-    let problems = path.steps.isEmpty ? state.summary(path.sessionID)?.problems.count ?? 0 : 0
-    if problems > 0 {
-      let marker = "! \(problems) file problem\(problems == 1 ? "" : "s")"
+    if model.fileProblems > 0 {
+      let marker = "! \(model.fileProblems) file problem\(model.fileProblems == 1 ? "" : "s")"
       parts.append(TitlePart(marker + " (o lists them)", short: marker))
     }
     let failed = t.failedTurns.filter { $0 < t.turns.count }
@@ -58,18 +99,16 @@ enum TimelinePane {
     if RunningTotals.find(in: t) != nil {
       parts.append(TitlePart("! usage: running totals (cost pane)", short: "! running totals"))
     }
-    if path.steps.isEmpty, let badge = LiveBadge.text(state, sessionID: path.sessionID) {
-      parts.append(TitlePart(badge))
-    }
+    if let badge = model.liveBadge { parts.append(TitlePart(badge)) }
     PaneTitle.render(Pane.timeline.title, parts: parts, trailing: trailing, focused: focused, into: &grid, area: area)
     guard !t.turns.isEmpty else {
       grid.put("No turns yet.", column: body.x + 1, row: body.y, maxWidth: body.width - 1, role: .dim, clip: body)
       return
     }
     let key = TimelineKey(
-      path: path, version: state.trajectoriesVersion, outlineTurns: outline?.turns.count,
-      lastInProgress: state.isInProgress(path, turn: t.turns.count - 1))
-    let rows = rowMemo.value(key) { Self.rows(t, path: path, failed: Set(failed), state) }
+      path: path, version: model.version, outlineTurns: model.isOutline ? t.turns.count : nil,
+      inProgress: model.inProgress)
+    let rows = rowMemo.value(key) { Self.rows(t, failed: Set(failed), inProgress: model.inProgress) }
     let all = columns(rows, width: body.width)
     let kept = keptColumns(all, width: body.width)
     TablePane(
@@ -78,13 +117,11 @@ enum TimelinePane {
   }
 
   /// Each turn's row: marker and number, input, blocks, tool calls, time, tokens and cost.
-  private static func rows(_ t: Trajectory, path: TrajectoryPath, failed failedTurns: Set<Int>, _ state: AppState)
-    -> [[Span]]
-  {
+  private static func rows(_ t: Trajectory, failed failedTurns: Set<Int>, inProgress: Set<Int>) -> [[Span]] {
     let unpriced = Set(UnpricedTurns.indices(t))
     return t.turns.enumerated().map { index, turn in
       let row = TurnRow(
-        turn, index: index, inProgress: state.isInProgress(path, turn: index), costKnown: !unpriced.contains(index))
+        turn, index: index, inProgress: inProgress.contains(index), costKnown: !unpriced.contains(index))
       let marker =
         row.inProgress
         ? Span("●" + row.index, .statusRunning)
@@ -98,7 +135,6 @@ enum TimelinePane {
     }
   }
 
-  /// Column headings, long when there is room: `#`, INPUT, BLOCKS, TOOLS, TIME, IN, OUT, C.READ, C.WRITE, COST.
   private static func titles(wide: Bool) -> [String] {
     [
       "#", "INPUT", wide ? "BLOCKS" : "BLK", wide ? "TOOLS" : "TLS", "TIME", "IN", "OUT", wide ? "C.READ" : "CR",

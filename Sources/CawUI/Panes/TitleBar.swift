@@ -2,15 +2,32 @@ import CawCore
 
 /// The top row: the app's name, breadcrumbs of the drill-down, the data directory.
 enum TitleBar {
+  /// What the bar draws, taken from the app's state.
+  struct Model {
+    /// The path to the current page.
+    var crumbs: [String]
+    /// Runs being recorded.
+    var runs: Int
+    /// The data directory shown.
+    var dataDirectory: String
+
+    /// The bar's part of `state`.
+    init(_ state: AppState) {
+      crumbs = TitleBar.breadcrumbs(state)
+      runs = state.runs.count
+      dataDirectory = state.dataDirectory
+    }
+  }
+
   /// Draws the bar into `area`.
-  static func render(_ state: AppState, into grid: inout CellGrid, area: Rect) {
+  static func render(_ model: Model, into grid: inout CellGrid, area: Rect) {
     guard !area.isEmpty else { return }
     grid.fill(area, role: .titleBar)
-    let crumbs = fitted(breadcrumbs(state), width: area.width - 11)
+    let crumbs = fitted(model.crumbs, width: area.width - 11)
     let used = grid.put(
       " caw-tui  " + crumbs + " ", column: area.x, row: area.y, maxWidth: area.width, role: .titleBar, clip: area)
-    let runs = state.runs.isEmpty ? "" : "▶ \(state.runs.count) run\(state.runs.count == 1 ? "" : "s") · "
-    let dir = " " + runs + TextSanitizer.singleLine(state.dataDirectory) + " "
+    let runs = model.runs == 0 ? "" : "▶ \(model.runs) run\(model.runs == 1 ? "" : "s") · "
+    let dir = " " + runs + TextSanitizer.singleLine(model.dataDirectory) + " "
     let room = area.width - used
     if room > 12 {
       let shown = Truncate.fit(dir, room - 1)
