@@ -14,15 +14,19 @@ public struct ToolUse: Sendable, Equatable {
   public var isError: Bool
   /// The subagent run this call started, when it was a caw subagent.
   public var subagentTrajectory: Trajectory? {
-    get { subagent?.trajectory }
-    set { subagent = newValue.map(SubagentBox.init) }
+    get { subagent?.value }
+    set { subagent = newValue.map(Boxed.init) }
   }
-  /// The subagent's trajectory, boxed: held inline it would make every tool call (and every block of a
-  /// turn) several hundred bytes larger, though few calls start a subagent.
-  private var subagent: SubagentBox?
   /// Where the whole output lies when a view's read left it in the file; `output` then holds its head and
   /// a note of what is left out (such a trajectory is for showing, never for writing back).
-  public var deferredOutput: DeferredText?
+  public var deferredOutput: DeferredText? {
+    get { deferred?.value }
+    set { deferred = newValue.map(Boxed.init) }
+  }
+  // Boxed: held inline they would make every tool call (and every block of a turn) a few hundred bytes
+  // larger, though few calls start a subagent or have an output left in the file.
+  private var subagent: Boxed<Trajectory>?
+  private var deferred: Boxed<DeferredText>?
 
   /// Creates a tool call with caw's defaults.
   public init(
@@ -38,13 +42,13 @@ public struct ToolUse: Sendable, Equatable {
   }
 }
 
-/// A subagent's trajectory held by reference, compared by value.
-private final class SubagentBox: Sendable, Equatable {
-  let trajectory: Trajectory
+/// A value held by reference, compared by value.
+private final class Boxed<Value: Sendable & Equatable>: Sendable, Equatable {
+  let value: Value
 
-  init(_ trajectory: Trajectory) {
-    self.trajectory = trajectory
+  init(_ value: Value) {
+    self.value = value
   }
 
-  static func == (a: SubagentBox, b: SubagentBox) -> Bool { a === b || a.trajectory == b.trajectory }
+  static func == (a: Boxed, b: Boxed) -> Bool { a === b || a.value == b.value }
 }

@@ -28,4 +28,16 @@ extension Trajectory {
       }
     }
   }
+
+  /// Changes every tool call in place with `body`, subagents' included.
+  package mutating func changeToolCalls(_ body: (inout ToolUse) -> Void) {
+    for t in turns.indices {
+      for b in turns[t].output.indices {
+        guard case .toolUse(var call) = turns[t].output[b] else { continue }
+        body(&call)
+        call.subagentTrajectory?.changeToolCalls(body)
+        turns[t].output[b] = .toolUse(call)
+      }
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import OrderedCollections
 
 /// Reading the two files of a session, each on its own so a large session can read them in parallel.
 extension SessionReader {
@@ -68,13 +69,20 @@ extension SessionReader {
   }
 
   /// A session's outline: its `trajectory.json` read skimmed (turns, tool calls and usage without their
-  /// text), `traj.jsonl` left alone; nil when the session or the file cannot be read so.
+  /// text), `traj.jsonl` left alone; nil when the session or the file cannot be read so. Its tool calls
+  /// keep their names, errors and subagents but not their ids or arguments, which no outline shows and
+  /// which would double a view's memory while the whole session is read beside it.
   public func outline(named name: String) -> Trajectory? {
     let path = dataDirectory.sessionsPath + "/" + name
     guard FileSystem.status(path) != nil,
-      linkEscape(path, inside: dataDirectory.sessionsPath, named: "the data directory") == nil
+      linkEscape(path, inside: dataDirectory.sessionsPath, named: "the data directory") == nil,
+      var outline = readTrajectory(path + "/trajectory.json", sessionPath: path, skimmingContent: true).trajectory
     else { return nil }
-    return readTrajectory(path + "/trajectory.json", sessionPath: path, skimmingContent: true).trajectory
+    outline.changeToolCalls { call in
+      call.id = ""
+      call.arguments = .object([:])
+    }
+    return outline
   }
 
   /// Whether a full read of a file of `size` bytes goes through a marked skim: when it is large, or could
