@@ -75,4 +75,26 @@ struct CostReportTests {
       #expect(valueEnd == headingEnd, "\(name): \(header) / \(first)")
     }
   }
+
+  @Test("d in the cost pane groups the list's cost by day, week and month, as `caw-tui cost` does")
+  func periodCycles() throws {
+    var app = try AppHarness.demo(Size(width: 160, height: 48))
+    try app.press(.tab, .tab)
+    #expect(app.state.focus == .cost)
+    let summaries = app.state.visibleSessions
+    for (period, expectedTitle) in [(CostGrouping.week, "By week"), (.month, "By month"), (.day, "By day")] {
+      try app.press(.character("d"))
+      #expect(app.state.costPeriod == period)
+      #expect(app.text.contains(expectedTitle), "\(app.text)")
+      // Each group is one of the CLI's groups for that period, with its cost and session count.
+      let cli = CostBreakdown.groups(summaries, by: period)
+      let shown = app.state.visibleCosts.byPeriod
+      #expect(!shown.isEmpty)
+      for group in shown {
+        let match = try #require(cli.first { $0.key == group.name }, "\(group.name) not among \(cli.map(\.key))")
+        #expect(abs(match.usage.cost - group.cost) < 1e-9 && match.sessions == group.count, "\(group.name)")
+      }
+      #expect(shown.map(\.name) == cli.map(\.key).reversed(), "newest first")
+    }
+  }
 }

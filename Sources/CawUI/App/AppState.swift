@@ -145,6 +145,8 @@ public struct AppState: Equatable, Sendable {
   public private(set) var visibleSessions: [SessionSummary] = []
   /// The cost totals of the visible sessions, for the cost pane.
   public private(set) var visibleCosts = ListCostTotals()
+  /// What the cost pane groups the list's cost by over time: `.day`, `.week` or `.month` (`d` cycles).
+  public private(set) var costPeriod = CostGrouping.day
 
   /// Counts changes to the list or the runs, so the cost totals are only summed again when the set of
   /// visible sessions can have changed (not for a new sort order).
@@ -155,6 +157,7 @@ public struct AppState: Equatable, Sendable {
   private struct CostsKey: Equatable, Sendable {
     var version: Int
     var filter: SessionQuery
+    var period: CostGrouping
   }
 
   /// Each summary's search text, built the first time a filter is typed after the list changed.
@@ -263,11 +266,18 @@ public struct AppState: Equatable, Sendable {
       startTimes: startTimes.times)
     var filter = query
     filter.sort = .newest
-    let key = CostsKey(version: listVersion, filter: filter)
+    let key = CostsKey(version: listVersion, filter: filter, period: costPeriod)
     if costsComputedFor != key {
-      visibleCosts = ListCostTotals(visibleSessions)
+      visibleCosts = ListCostTotals(visibleSessions, period: costPeriod)
       costsComputedFor = key
     }
+  }
+
+  /// Groups the cost pane's list totals by the next period: day, week, month, day again.
+  mutating func cycleCostPeriod() {
+    let periods: [CostGrouping] = [.day, .week, .month]
+    costPeriod = periods[((periods.firstIndex(of: costPeriod) ?? 0) + 1) % periods.count]
+    refreshVisible()
   }
 
   /// The selected session's summary, if it is visible.

@@ -143,6 +143,8 @@ public struct Reducer: Sendable {
     case .cycleStatus:
       state.query.status = state.query.nextStatus
       return reconcileSelection(&state)
+    case .cycleCostPeriod:
+      state.cycleCostPeriod()
     case .search: state.prompt = Prompt(.search)
     case .nextMatch, .previousMatch: stepMatch(&state, forward: command == .nextMatch)
     case .nextMessage, .previousMessage:

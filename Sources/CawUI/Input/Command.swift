@@ -34,6 +34,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
   case cycleProvider
   /// Cycle the status filter.
   case cycleStatus
+  /// Cycle the cost pane's period: day, week, month.
+  case cycleCostPeriod
   /// Type a search in the document.
   case search
   /// Next search match.

@@ -41,6 +41,7 @@ public struct Keymap: Hashable, Sendable {
     Binding([.character("c")], .clearFilters, "Clear every filter", in: [.sessions]),
     Binding([.character("s")], .cycleSort, "Sort: newest, cost, turns, duration", footer: "sort", in: [.sessions]),
     Binding([.character("p")], .cycleProvider, "Only one provider (cycles)", in: [.sessions]),
+    Binding([.character("d")], .cycleCostPeriod, "Cost by day, week or month (cycles)", footer: "period", in: [.cost]),
     Binding([.character("f")], .cycleStatus, "Only one status (cycles)", in: [.sessions]),
     Binding([.character("/")], .search, "Search", footer: "search", in: [.transcript, .toolCall]),
     Binding([.character("n")], .nextMatch, "Next match", in: [.transcript, .toolCall]),

@@ -64,7 +64,10 @@ public enum CostReport {
       Span("\(filtered ? "Filtered" : "All") sessions: \(totals.count)", .header), Span("  total "),
       Span(Format.cost(totals.total), .cost),
     ])
-    let sections = [("By provider", totals.byProvider), ("By model", totals.byModel), ("By day", totals.byDay)]
+    let sections = [
+      ("By provider", totals.byProvider), ("By model", totals.byModel),
+      ("By \(totals.period.rawValue)", totals.byPeriod),
+    ]
     let headings = ["COST", "SESSIONS"]
     // Names take what they need up to half the pane (at least 24 cells); longer ones are shortened, a
     // model's by ``ModelLabel`` so what tells models apart stays.

@@ -1,7 +1,7 @@
 import CawCore
 
-/// The cost of a list of sessions in total and by provider, by model and by day — computed once when the
-/// list changes, not on every frame.
+/// The cost of a list of sessions in total and by provider, by model and by day, week or month — computed
+/// once when the list changes, not on every frame.
 public struct ListCostTotals: Hashable, Sendable {
   /// One group's line: its name, summed cost and number of sessions.
   public struct Group: Hashable, Sendable {
@@ -18,18 +18,21 @@ public struct ListCostTotals: Hashable, Sendable {
   public var byProvider: [Group] = []
   /// By model, most expensive first.
   public var byModel: [Group] = []
-  /// By UTC day, newest first.
-  public var byDay: [Group] = []
+  /// What `byPeriod` groups by: `.day`, `.week` or `.month`.
+  public var period = CostGrouping.day
+  /// By local day, ISO week or month (`TZ`, as `caw-tui cost` groups them), newest first.
+  public var byPeriod: [Group] = []
 
   /// Nothing.
   public init() {}
 
-  /// The totals of `summaries`.
-  public init(_ summaries: [SessionSummary]) {
+  /// The totals of `summaries`, over time by `period` (`.day`, `.week` or `.month`).
+  public init(_ summaries: [SessionSummary], period: CostGrouping = .day) {
     count = summaries.count
+    self.period = period
     var providers: [String: Group] = [:]
     var models: [String: Group] = [:]
-    var days: [String: Group] = [:]
+    var periods: [String: Group] = [:]
     func add(_ name: String, _ cost: Double, to groups: inout [String: Group]) {
       groups[name, default: Group(name: name, cost: 0, count: 0)].cost += cost
       groups[name, default: Group(name: name, cost: 0, count: 0)].count += 1
@@ -39,18 +42,21 @@ public struct ListCostTotals: Hashable, Sendable {
       total += cost
       add(summary.agent.isEmpty ? "?" : summary.agent, cost, to: &providers)
       add(summary.model.isEmpty ? "-" : summary.model, cost, to: &models)
-      add(Self.day(summary.createdAt), cost, to: &days)
+      add(Self.periodKey(summary.startTime, period), cost, to: &periods)
     }
     let byCost: (Group, Group) -> Bool = { $0.cost != $1.cost ? $0.cost > $1.cost : $0.name < $1.name }
     byProvider = providers.values.map(Self.sanitized).sorted(by: byCost)
     byModel = models.values.map(Self.sanitized).sorted(by: byCost)
-    byDay = days.values.map(Self.sanitized).sorted { $0.name > $1.name }
+    byPeriod = periods.values.map(Self.sanitized).sorted { $0.name > $1.name }
   }
 
-  /// The UTC day of a caw timestamp; caw writes UTC (`+00:00`), so its first ten characters are the day.
-  static func day(_ timestamp: String) -> String {
-    if timestamp.hasSuffix("+00:00") || timestamp.hasSuffix("Z") { return String(timestamp.prefix(10)) }
-    return String(Format.minute(timestamp).prefix(10))
+  /// The local day, week or month of a start time, named as `caw-tui cost` names it.
+  static func periodKey(_ time: Double, _ period: CostGrouping) -> String {
+    switch period {
+    case .week: LocalTime.week(time).key
+    case .month: LocalTime.month(time)
+    default: LocalTime.day(time)
+    }
   }
 
   private static func sanitized(_ group: Group) -> Group {
