@@ -10,6 +10,18 @@ enum ByteScan {
     guard let base = bytes.baseAddress else {
       return caw_string_scan(status: CAW_STRING_GOES_ON, index: start, escaped: 0, non_ascii: 0)
     }
+    // A short plain string (a key, a type, an id) ends within two words: found here without the call.
+    var position = start
+    while position &+ 8 <= bytes.count && position &- start < 16 {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+      let special = specialBytes(word, includingNonASCII: true)
+      if special != 0 {
+        let at = position &+ special.trailingZeroBitCount &>> 3
+        guard base[at] == UInt8(ascii: "\"") else { break }
+        return caw_string_scan(status: CAW_STRING_ENDED, index: at, escaped: 0, non_ascii: 0)
+      }
+      position &+= 8
+    }
     return caw_json_string_scan(base, bytes.count, start)
   }
 
