@@ -82,18 +82,9 @@ import Testing
     let path = try Self.richLog(in: tree)
     let good = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     var random = SplitMix64(seed: 43)
-    let alphabet = Array("{}[]\",:\\ 0123456789.eE-+tfnulrsaNI/u\u{7f}".utf8) + [0x00, 0x0A, 0x80, 0xC3, 0xA9, 0xFF]
     var answered = 0
     for _ in 0..<2_000 {
-      var bytes = good
-      for _ in 0..<random.int(1...3) {
-        let at = random.int(0...bytes.count - 1)
-        switch random.int(0...2) {
-        case 0: bytes[at] = random.pick(alphabet)
-        case 1: bytes.insert(random.pick(alphabet), at: at)
-        default: bytes.remove(at: at)
-        }
-      }
+      let bytes = QuickSummaryTests.damaged(good, &random)
       try Data(bytes).write(to: URL(fileURLWithPath: path))
       guard let checked = try EventLogReplay.check(path)?.replay else { continue }
       answered += 1

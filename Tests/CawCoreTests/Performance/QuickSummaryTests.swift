@@ -97,18 +97,9 @@ import Testing
     let tree = TempTree("caw-quick-damaged")
     let good = Self.richTrajectory().trajectoryFileBytes()
     var random = SplitMix64(seed: 42)
-    let alphabet = Array("{}[]\",:\\ 0123456789.eE-+tfnulrsaNI/u\u{7f}".utf8) + [0x00, 0x0A, 0x80, 0xC3, 0xA9, 0xFF]
     var answered = 0
     for _ in 0..<2_000 {
-      var bytes = good
-      for _ in 0..<random.int(1...3) {
-        let at = random.int(0...bytes.count - 1)
-        switch random.int(0...2) {
-        case 0: bytes[at] = random.pick(alphabet)
-        case 1: bytes.insert(random.pick(alphabet), at: at)
-        default: bytes.remove(at: at)
-        }
-      }
+      let bytes = Self.damaged(good, &random)
       let reader = try Self.session(bytes, in: tree)
       guard let quick = reader.quickSummary("s1") else { continue }
       answered += 1
@@ -121,6 +112,22 @@ import Testing
   }
 
   // MARK: - Helpers
+
+  /// `good` with one to three bytes changed, inserted or removed, from an alphabet of JSON's own bytes,
+  /// control and non-UTF-8 bytes.
+  static func damaged(_ good: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
+    let alphabet = Array("{}[]\",:\\ 0123456789.eE-+tfnulrsaNI/u\u{7f}".utf8) + [0x00, 0x0A, 0x80, 0xC3, 0xA9, 0xFF]
+    var bytes = good
+    for _ in 0..<random.int(1...3) {
+      let at = random.int(0...bytes.count - 1)
+      switch random.int(0...2) {
+      case 0: bytes[at] = random.pick(alphabet)
+      case 1: bytes.insert(random.pick(alphabet), at: at)
+      default: bytes.remove(at: at)
+      }
+    }
+    return bytes
+  }
 
   /// A finished codex session with a failed and a cancelled turn, a subagent with a nested one, an MCP
   /// server, a float and an int cost, escapes in the prompt and metadata.
