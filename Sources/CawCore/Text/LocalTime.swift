@@ -18,9 +18,12 @@ public enum LocalTime {
     return time == -1 && !(year == 1969 && month == 12 && day == 31) ? nil : Double(time)
   }
 
-  /// The local date of an instant: year, month (1–12), day (1–31), and weekday (0 = Sunday).
-  public static func date(_ seconds: Double) -> (year: Int, month: Int, day: Int, weekday: Int) {
-    tzset()
+  /// The local date of an instant: year, month (1–12), day (1–31), and weekday (0 = Sunday). With
+  /// `readingZone` false, the zone last read is used (a caller dating many instants reads it once).
+  public static func date(
+    _ seconds: Double, readingZone: Bool = true
+  ) -> (year: Int, month: Int, day: Int, weekday: Int) {
+    if readingZone { tzset() }
     var time = time_t(seconds.rounded(.down))
     var parts = tm()
     localtime_r(&time, &parts)

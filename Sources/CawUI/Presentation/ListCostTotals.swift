@@ -1,4 +1,5 @@
 import CawCore
+import Glibc
 
 /// The cost of a list of sessions in total and by provider, by model and by day, week or month — computed
 /// once when the list changes, not on every frame.
@@ -37,12 +38,20 @@ public struct ListCostTotals: Hashable, Sendable {
       groups[name, default: Group(name: name, cost: 0, count: 0)].cost += cost
       groups[name, default: Group(name: name, cost: 0, count: 0)].count += 1
     }
+    // Named once per local day: a keystroke that filters 10,000 sessions formats a few hundred names.
+    tzset()
+    var names: [Int: String] = [:]
     for summary in summaries {
       let cost = summary.totalUsage.cost
       total += cost
       add(summary.agent.isEmpty ? "?" : summary.agent, cost, to: &providers)
       add(summary.model.isEmpty ? "-" : summary.model, cost, to: &models)
-      add(Self.periodKey(summary.startTime, period), cost, to: &periods)
+      let time = summary.startTime
+      let date = LocalTime.date(time, readingZone: false)
+      let day = date.year * 10_000 + date.month * 100 + date.day
+      let name = names[day] ?? Self.periodKey(time, period)
+      names[day] = name
+      add(name, cost, to: &periods)
     }
     let byCost: (Group, Group) -> Bool = { $0.cost != $1.cost ? $0.cost > $1.cost : $0.name < $1.name }
     byProvider = providers.values.map(Self.sanitized).sorted(by: byCost)
