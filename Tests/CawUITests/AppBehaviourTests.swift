@@ -46,6 +46,16 @@ struct AppBehaviourTests {
     #expect(app.state.sessionScroll.cursor == 2)
   }
 
+  @Test func aPastedWholeIDFindsItsSession() throws {
+    var app = try AppHarness.demo(size)
+    let id = try #require(app.state.summaries.last?.id)
+    #expect(id.count > 8)
+    try app.press(.character("/"))
+    try app.type(id)
+    try app.press(.enter)
+    #expect(app.state.visibleSessions.map(\.id) == [id])
+  }
+
   @Test func slashFiltersOverTheVisibleColumns() throws {
     var app = try AppHarness.demo(size)
     try app.press(.character("/"))

@@ -42,7 +42,8 @@ public struct SessionRow: Hashable, Sendable {
 
   /// The visible columns' text, lowercased, for `/` filtering.
   public var searchText: String {
-    let text = [status.rawValue, String(id.prefix(8)), provider, model, started, turns, toolCalls, toolErrors, cost, firstPrompt]
+    // The whole id, so a pasted id (or any prefix of it longer than the 8 characters shown) finds its row.
+    let text = [status.rawValue, id, provider, model, started, turns, toolCalls, toolErrors, cost, firstPrompt]
       .joined(separator: " ")
     // ASCII (most rows) is lowercased byte by byte; the rest by the standard library's Unicode rules.
     guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
