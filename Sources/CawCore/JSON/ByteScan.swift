@@ -25,6 +25,11 @@ enum ByteScan {
     return caw_json_string_scan(base, bytes.count, start)
   }
 
+  /// Whether `byte` is a hex digit, either case.
+  static func isHex(_ byte: UInt8) -> Bool {
+    byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 6
+  }
+
   /// A mask whose lowest set bit lies in the first byte of `word` that is `"` or `\\` (or non-ASCII, when
   /// asked); zero when there is none. (The SWAR zero-byte test: its lowest flag is always exact.)
   static func specialBytes(_ word: UInt64, includingNonASCII: Bool) -> UInt64 {

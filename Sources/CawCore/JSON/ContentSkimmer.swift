@@ -140,7 +140,7 @@ struct ContentSkimmer {
       case .hex(let kind, let remaining):
         let byte = bytes[i]
         if kind != .dropped { append(byte, kind) }
-        let isHex = Self.isHex(byte)
+        let isHex = ByteScan.isHex(byte)
         if !isHex && kind == .dropped { irregular = true }
         state = remaining > 1 && isHex ? .hex(kind, remaining: remaining - 1) : .string(kind)
         i += 1
@@ -204,18 +204,9 @@ struct ContentSkimmer {
       while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] < 0x80 || !stopsAtNonASCII {
         i += 1
       }
-      // An escape wholly in this chunk is stepped over here (one letter, or `u` and four hex digits, as
-      // in escape-dense text); the rest go through `state`.
-      guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\") else { break }
-      if Self.isOneLetterEscape(bytes[i + 1]) {
-        i += 2
-      } else if bytes[i + 1] == UInt8(ascii: "u"), i + 6 <= bytes.count, Self.isHex(bytes[i + 2]),
-        Self.isHex(bytes[i + 3]), Self.isHex(bytes[i + 4]), Self.isHex(bytes[i + 5])
-      {
-        i += 6
-      } else {
-        break
-      }
+      // A one-letter escape wholly in this chunk is stepped over here; the rest go through `state`.
+      guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), Self.isOneLetterEscape(bytes[i + 1]) else { break }
+      i += 2
     }
     if kind != .dropped { append(UnsafeBufferPointer(rebasing: bytes[start..<i]), kind) }
     guard i < bytes.count else { return i }
@@ -244,11 +235,6 @@ struct ContentSkimmer {
       return true
     default: return false
     }
-  }
-
-  private static func isHex(_ byte: UInt8) -> Bool {
-    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-      || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
   }
 
   private mutating func append(_ byte: UInt8, _ kind: StringKind) {

@@ -43,37 +43,6 @@ struct TrajectoryFigureScanner {
     }
   }
 
-  /// Whether the `traj.jsonl` line in `bytes` is a `turn_end` of the parent agent (an object whose
-  /// `type` is `turn_end`, with no `subagent` key), as the event log's replay counts it; nil when only
-  /// parsing the line can say.
-  static func isParentTurnEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-    var scanner = TrajectoryFigureScanner(bytes)
-    var isTurnEnd = false
-    var seen: UInt32 = 0
-    do throws(Irregular) {
-      scanner.skipWhitespace()
-      guard try scanner.peek() == UInt8(ascii: "{") else { throw Irregular() }
-      try scanner.members { (scanner, key) throws(Irregular) in
-        if Self.equals(key, "subagent") {
-          try Self.mark(0, in: &seen)
-          try scanner.skipValue()
-        } else if Self.equals(key, "type") {
-          try Self.mark(1, in: &seen)
-          let (range, plain) = try scanner.stringRange()
-          guard plain else { throw Irregular() }
-          isTurnEnd = Self.equals(UnsafeBufferPointer(rebasing: scanner.bytes[range]), "turn_end")
-        } else {
-          try scanner.skipValue()
-        }
-      }
-      scanner.skipWhitespace()
-      guard scanner.position == bytes.count else { throw Irregular() }
-      return isTurnEnd && seen & 1 == 0
-    } catch {
-      return nil
-    }
-  }
-
   /// What a `traj.jsonl` line is to the event log's replay, when the replay would note no problem on it.
   enum EventLine {
     /// A line tagged with a subagent name (counted, not replayed).
@@ -531,8 +500,8 @@ struct TrajectoryFigureScanner {
         guard i &+ 1 < end else { throw Irregular() }
         switch base[i &+ 1] {
         case UInt8(ascii: "u"):
-          guard i &+ 6 <= end, Self.isHex(base[i &+ 2]), Self.isHex(base[i &+ 3]), Self.isHex(base[i &+ 4]),
-            Self.isHex(base[i &+ 5])
+          guard i &+ 6 <= end, ByteScan.isHex(base[i &+ 2]), ByteScan.isHex(base[i &+ 3]),
+            ByteScan.isHex(base[i &+ 4]), ByteScan.isHex(base[i &+ 5])
           else { throw Irregular() }
           i &+= 6
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
@@ -674,7 +643,6 @@ struct TrajectoryFigureScanner {
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
-  private static func isHex(_ byte: UInt8) -> Bool { isDigit(byte) || (byte | 0x20) &- UInt8(ascii: "a") < 6 }
 
   /// A value the parser reads from `bytes` with no UTF-8 problem.
   private static func value(_ bytes: UnsafeBufferPointer<UInt8>) throws(Irregular) -> JSONValue {

@@ -50,37 +50,21 @@ extension SessionReader {
     return summary
   }
 
-  /// The parent agent's `turn_end` lines in the `traj.jsonl` at `path`; nil when a line is irregular (the
-  /// replay decides). A large file is read in chunks, and counted only when every line is regular.
+  /// The parent agent's `turn_end` lines in the `traj.jsonl` at `path`, when the log's check answers
+  /// (``EventLogReplay/check(_:)``); nil when only the replay can say.
   private static func parentTurnEnds(_ path: String) -> Int? {
-    guard let (bytes, _) = readSmallRegularFile(path, emptyAllowed: true) else {
-      guard let status = FileSystem.status(path), status.st_mode & S_IFMT == S_IFREG else { return nil }
-      return (try? EventLogReplay.check(path))?.replay.parentTurnEnds
-    }
-    defer { bytes.deallocate() }
-    var ends = 0
-    var irregular = false
-    LineReader.forEachLine(in: UnsafeBufferPointer(bytes)) { line in
-      guard !irregular, !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
-      switch TrajectoryFigureScanner.isParentTurnEnd(line) {
-      case true?: ends += 1
-      case false?: break
-      case nil: irregular = true
-      }
-    }
-    return irregular ? nil : ends
+    guard let status = FileSystem.status(path), status.st_mode & S_IFMT == S_IFREG else { return nil }
+    return (try? EventLogReplay.check(path))?.replay.parentTurnEnds
   }
 
   /// The bytes of the regular file at `path` (not a link) and its status, when it is no larger than
   /// ``parallelReadSize`` and not empty; the caller deallocates them.
-  private static func readSmallRegularFile(
-    _ path: String, emptyAllowed: Bool = false
-  ) -> (UnsafeMutableBufferPointer<UInt8>, stat)? {
+  private static func readSmallRegularFile(_ path: String) -> (UnsafeMutableBufferPointer<UInt8>, stat)? {
     let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size > 0 || emptyAllowed,
+    guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size > 0,
       st.st_size < parallelReadSize
     else { return nil }
     let size = Int(st.st_size)
