@@ -1,5 +1,6 @@
 import CawCore
 import Foundation
+import SystemPackage
 
 // Every byte caw-tui's commands write to stdout or stderr goes through here, and through
 // `TextSanitizer` on the way: whatever a session, a path or an argument holds, no escape sequence,
@@ -22,7 +23,13 @@ func printError(_ text: String) {
 /// as they are; anything else goes through the sanitiser.
 func writeOutput(_ bytes: [UInt8]) {
   if bytes.withUnsafeBufferPointer({ TextSanitizer.isPrintableASCII($0, keepNewlines: true) }) {
-    FileHandle.standardOutput.write(Data(bytes))
+    // Straight from the buffer: a list of 10,000 sessions is 10 MB of JSON, which `Data` would copy.
+    do {
+      _ = try FileDescriptor.standardOutput.writeAll(bytes)
+    } catch {
+      printError("caw-tui: cannot write the output: \(error)")
+      exit(74)  // EX_IOERR
+    }
   } else {
     writeSanitized(String(decoding: bytes, as: UTF8.self), to: FileHandle.standardOutput)
   }

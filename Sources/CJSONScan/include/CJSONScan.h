@@ -31,4 +31,21 @@ typedef struct {
 /// and checking each is valid (one of `\" \\ \/ \b \f \n \r \t`, or `\u` and four hex digits).
 caw_string_scan caw_json_string_scan(const uint8_t *bytes, size_t count, size_t start);
 
+/// `caw_json_string_scan` with SSE2 masks (a plain C loop where there is no SSE2), whatever the processor.
+caw_string_scan caw_json_string_scan_base(const uint8_t *bytes, size_t count, size_t start);
+
+#if defined(__x86_64__) && defined(__clang__)
+/// `caw_json_string_scan` with AVX2 masks; only when `caw_json_string_scan_has_avx2()`.
+caw_string_scan caw_json_string_scan_avx2(const uint8_t *bytes, size_t count, size_t start);
+
+/// `caw_json_string_scan` with AVX-512BW masks; only when `caw_json_string_scan_has_avx512()`.
+caw_string_scan caw_json_string_scan_avx512(const uint8_t *bytes, size_t count, size_t start);
+#endif
+
+/// Whether this processor runs the AVX2 scan.
+int caw_json_string_scan_has_avx2(void);
+
+/// Whether this processor runs the AVX-512BW scan (which `caw_json_string_scan` then prefers).
+int caw_json_string_scan_has_avx512(void);
+
 #endif

@@ -44,8 +44,48 @@ import Testing
     return .unfinished
   }
 
-  @Test("random escape-dense strings, long and short, end where a byte-by-byte read ends them", arguments: [1, 2])
-  func agreesWithByteByByte(seed: UInt64) {
+  /// One way to scan: the readers' (the short-string check, then the widest vector scan the processor
+  /// has), or one instruction set's copy of the vector scan called directly.
+  enum Scan: String, CaseIterable, CustomTestStringConvertible {
+    case readers, sse2, avx2, avx512
+
+    var testDescription: String { rawValue }
+
+    /// Whether this processor runs it.
+    var runsHere: Bool {
+      switch self {
+      case .readers, .sse2: true
+      case .avx2: caw_json_string_scan_has_avx2() != 0
+      case .avx512: caw_json_string_scan_has_avx512() != 0
+      }
+    }
+
+    func callAsFunction(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> caw_string_scan {
+      switch self {
+      case .readers: return ByteScan.stringEnd(in: bytes, from: start)
+      case .sse2: return caw_json_string_scan_base(bytes.baseAddress, bytes.count, start)
+      #if arch(x86_64)
+        case .avx2: return caw_json_string_scan_avx2(bytes.baseAddress, bytes.count, start)
+        case .avx512: return caw_json_string_scan_avx512(bytes.baseAddress, bytes.count, start)
+      #else
+        case .avx2, .avx512: preconditionFailure("\(self) runs only on x86-64")
+      #endif
+      }
+    }
+  }
+
+  #if arch(x86_64)
+    @Test("an x86-64 machine runs the AVX2 scan, so it is tested beside SSE2")
+    func instructionSets() {
+      // Every x86-64 machine this project's CI runs on has AVX2 (Haswell, 2013, and later); AVX-512 is optional.
+      #expect(Scan.avx2.runsHere, "no AVX2: only the SSE2 scan would be tested here")
+    }
+  #endif
+
+  @Test(
+    "random escape-dense strings, long and short, end where a byte-by-byte read ends them",
+    arguments: [1, 2], Scan.allCases.filter(\.runsHere))
+  func agreesWithByteByByte(seed: UInt64, scan scanner: Scan) {
     var random = SplitMix64(seed: seed)
     let pieces: [[UInt8]] = [
       Array("a".utf8), Array("\\u2192".utf8), Array("\\\\".utf8), Array("\\\"".utf8), Array("\\n".utf8),
@@ -69,7 +109,7 @@ import Testing
       }
       let start = min(random.int(0...2), bytes.count)
       let expected = Self.reference(bytes, from: start)
-      let scan = bytes.withUnsafeBufferPointer { ByteScan.stringEnd(in: $0, from: start) }
+      let scan = bytes.withUnsafeBufferPointer { scanner($0, from: start) }
       switch scan.status {
       case CAW_STRING_ENDED:
         counts[0] += 1
