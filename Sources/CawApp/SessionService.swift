@@ -36,6 +36,11 @@ public final class SessionService: Sendable {
   private let pendingLoads = Mutex<Set<String>>([])
   private let listingsDone = Mutex(0)
   private let lastRuns = Mutex<[RunRecord]?>(nil)
+  private let searchIndexDirectory: String?
+  private let searchIndex = Mutex<SQLiteSearchIndex?>(nil)
+  private let searching = DispatchQueue(label: "caw-tui.search")
+  private let indexing = DispatchQueue(label: "caw-tui.index")
+  private let latestSearch = Mutex<String?>(nil)
 
   /// What the session queue keeps between jobs.
   private struct Reading: ~Copyable {
@@ -48,13 +53,14 @@ public final class SessionService: Sendable {
   public static let firstScreen = 120
 
   /// A service over `directory`; runs it starts are recorded by `runExecutable` (a caw-tui binary), and
-  /// the list goes through `cache` when one is given. A listing still going after `firstScreenAfter`
+  /// the list goes through `cache` when one is given, and the search index lives in
+  /// `searchIndexDirectory` (nil: searching says there is nowhere to keep it). A listing still going after `firstScreenAfter`
   /// shows the newest sessions first (nil: only whole lists). `clock` gives the time results are stamped
   /// with; sessions are read on `sessionQueue` and listed on `listingQueue` (serial queues a test may
   /// hold with `suspend()`).
   public init(
     directory: DataDirectory, registry: RunRegistry = RunRegistry(), cache: SummaryCache? = nil,
-    runExecutable: String, firstScreenAfter: Duration? = .milliseconds(100),
+    runExecutable: String, searchIndexDirectory: String? = nil, firstScreenAfter: Duration? = .milliseconds(100),
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
     sessionQueue: DispatchQueue = DispatchQueue(label: "caw-tui.sessions"),
     listingQueue: DispatchQueue = DispatchQueue(label: "caw-tui.listing")
@@ -66,6 +72,7 @@ public final class SessionService: Sendable {
     self.registry = registry
     self.cache = cache
     self.runExecutable = runExecutable
+    self.searchIndexDirectory = searchIndexDirectory
     self.clock = clock
     reading = Mutex(Reading(follower: SessionFollower(reader: SessionReader(directory))))
   }
@@ -128,10 +135,67 @@ public final class SessionService: Sendable {
       background(outputs) {
         [.outputsSearched(needle, Set(deferred.filter { (try? $0.holds(lowercased: needle)) == true }))]
       }
+    case .searchEverySession(let text):
+      latestSearch.withLock { $0 = text }
+      background(searching) {
+        // Typed on since: only the newest query is asked.
+        guard self.latestSearch.withLock({ $0 == text }) else { return [] }
+        do throws(CawError) {
+          let query = try SearchQuery(text)
+          let results = try self.openSearchIndex().search(query, limit: Finder.hitLimit, after: nil, counting: true)
+          return [.searchAnswered(query: text, results, error: nil)]
+        } catch {
+          return [.searchAnswered(query: text, nil, error: error.message)]
+        }
+      }
+    case .refreshIndex(let build):
+      background(indexing) { self.refreshIndex(build: build) }
+    case .updateIndex(let ids):
+      background(indexing) {
+        guard let index = self.searchIndex.withLock({ $0 }) else { return [] }
+        _ = try? index.update(sessions: ids.sorted())
+        return []
+      }
     case .quit:
       break
     }
     return []
+  }
+
+  /// The search index, opened (and created) the first time it is needed.
+  private func openSearchIndex() throws(CawError) -> SQLiteSearchIndex {
+    try searchIndex.withLock { (open: inout SQLiteSearchIndex?) throws(CawError) -> SQLiteSearchIndex in
+      if let open { return open }
+      guard let searchIndexDirectory else {
+        throw CawError(.invalidArgument, "no cache directory for the search index: set XDG_CACHE_HOME or HOME")
+      }
+      let index = try SQLiteSearchIndex(dataDirectory: directory, cacheDirectory: searchIndexDirectory)
+      open = index
+      return index
+    }
+  }
+
+  /// Brings the search index up to date (building it only when `build` is set or it exists), posting
+  /// its progress every half second.
+  private func refreshIndex(build: Bool) -> [Action] {
+    if !build {
+      guard let searchIndexDirectory,
+        SQLiteSearchIndex.exists(dataDirectory: directory, cacheDirectory: searchIndexDirectory)
+      else { return [] }
+    }
+    do throws(CawError) {
+      let index = try openSearchIndex()
+      var posted = ContinuousClock.now
+      let final = try index.refresh(
+        progress: { progress in
+          guard ContinuousClock.now - posted >= .milliseconds(500) else { return }
+          posted = ContinuousClock.now
+          self.inbox.post(.indexProgressed(progress))
+        }, isCancelled: { false })
+      return [.indexProgressed(final)]
+    } catch {
+      return [.indexFailed(error.message)]
+    }
   }
 
   /// Waits until every effect started so far has posted its result (for scripts and tests; the run loop

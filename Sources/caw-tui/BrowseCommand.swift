@@ -31,7 +31,8 @@ struct BrowseCommand: ParsableCommand {
         return try list.run()
       }
       let started = try TerminalApp.run(
-        directory, label: data.demo ? "bundled demo data" : directory.path, isDemo: data.demo, theme: chosen)
+        directory, label: data.demo ? "bundled demo data" : directory.path, isDemo: data.demo,
+        searchIndexDirectory: data.searchIndexDirectory(for: directory), theme: chosen)
       Self.printHandles(started, in: directory)
     }
   }

@@ -105,4 +105,11 @@ struct DataOptions: ParsableArguments {
     }
     return (loaded, trajectory)
   }
+
+  /// Where the search index of `directory` lives: the cache directory, or beside the temporary demo
+  /// tree (nil when there is no cache directory: no XDG_CACHE_HOME or HOME).
+  func searchIndexDirectory(for directory: DataDirectory) -> String? {
+    if demo { return URL(fileURLWithPath: directory.path).deletingLastPathComponent().path + "/cache" }
+    return SummaryCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
+  }
 }

@@ -35,7 +35,9 @@ struct RenderCommand: ParsableCommand {
     let screenSize = Size(width: parts[0], height: parts[1])
     MallocArenas.shareOne()
     let text = try data.withDataDirectory { directory in
-      let service = SessionService(directory: directory, runExecutable: TerminalApp.executable, firstScreenAfter: nil)
+      let service = SessionService(
+        directory: directory, runExecutable: TerminalApp.executable,
+        searchIndexDirectory: data.searchIndexDirectory(for: directory), firstScreenAfter: nil)
       let terminal = TerminalHandoff(showInPager: { _ in nil })
       var loop = AppLoop(
         screen: InMemoryScreen(size: screenSize, events: events),

@@ -58,7 +58,10 @@ struct SearchCommand: ParsableCommand {
       query.joined(separator: " "), provider: provider, model: model, status: sessionStatus,
       project: project.map(Self.projectPath), dates: dates.range(), order: searchOrder)
     let results = try data.withDataDirectory { directory -> SearchResults in
-      let index = try SQLiteSearchIndex(dataDirectory: directory, cacheDirectory: cacheDirectory(for: directory))
+      guard let cache = data.searchIndexDirectory(for: directory) else {
+        throw ValidationError("no cache directory for the search index: set XDG_CACHE_HOME or HOME")
+      }
+      let index = try SQLiteSearchIndex(dataDirectory: directory, cacheDirectory: cache)
       if !noUpdate { try update(index) }
       return try index.search(searchQuery, limit: limit, after: nil, counting: !json)
     }
@@ -68,15 +71,6 @@ struct SearchCommand: ParsableCommand {
       printRuns(SearchHitText.render(results, emphasis: Self.emphasis))
     }
     if results.hits.isEmpty { throw ExitCode(1) }
-  }
-
-  /// The index's directory: the cache directory, or beside the temporary demo tree.
-  private func cacheDirectory(for directory: DataDirectory) throws -> String {
-    if data.demo { return URL(fileURLWithPath: directory.path).deletingLastPathComponent().path + "/cache" }
-    guard let cache = SummaryCache.defaultDirectory(environment: ProcessInfo.processInfo.environment) else {
-      throw ValidationError("no cache directory for the search index: set XDG_CACHE_HOME or HOME")
-    }
-    return cache
   }
 
   /// Brings the index up to date, showing progress on a terminal.

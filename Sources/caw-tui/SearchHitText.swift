@@ -7,12 +7,7 @@ enum SearchHitText {
   static func render(_ results: SearchResults, emphasis: Bool) -> [TextRun] {
     var out: [TextRun] = []
     for hit in results.hits {
-      var place = "turn \(hit.turn)"
-      for step in hit.location.dropFirst() { place += " › subagent turn \(step.turn)" }
-      var what = hit.kind == .toolCall ? "tool call" : hit.kind.rawValue
-      if let tool = hit.toolName { what += " " + TextSanitizer.singleLine(tool, limit: 40) }
-      if hit.kind == .toolCall && hit.field != .toolName { what += " " + hit.field.rawValue }
-      if hit.line > 0 { what += ", line \(hit.line + 1)" }
+      let (place, what) = (hit.placeDescription, hit.kindDescription)
       let started = hit.session.createdAt.isEmpty ? "" : Format.minute(hit.session.createdAt) + "  "
       out.append(TextRun("\(hit.sessionID.prefix(8))  \(started)\(TextSanitizer.singleLine(hit.session.agent, limit: 12))  \(place)  \(what)\n    "))
       out += snippet(hit, emphasis: emphasis)

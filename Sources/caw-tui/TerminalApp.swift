@@ -14,14 +14,17 @@ enum TerminalApp {
 
   /// Browses `directory` (titled `label`) until the user quits; the terminal is restored on every way
   /// out. Returns the sessions started or resumed in it.
-  static func run(_ directory: DataDirectory, label: String, isDemo: Bool, theme: Theme) throws -> [String] {
+  static func run(
+    _ directory: DataDirectory, label: String, isDemo: Bool, searchIndexDirectory: String?, theme: Theme
+  ) throws -> [String] {
     MallocArenas.shareOne()
     let cache =
       isDemo
       ? nil
       : SummaryCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
         .map(SummaryCache.init(directory:))
-    let service = SessionService(directory: directory, cache: cache, runExecutable: executable)
+    let service = SessionService(
+      directory: directory, cache: cache, runExecutable: executable, searchIndexDirectory: searchIndexDirectory)
     let watcher = SessionWatcher(directory)
     defer { watcher.stop() }
     let inbox = service.inbox

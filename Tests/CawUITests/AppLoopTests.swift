@@ -21,7 +21,7 @@ struct AppLoopTests {
         return effect == .listSessions ? [.sessionsListed(summaries, now: 0)] : []
       })
     try loop.run()
-    #expect(performed == [.listSessions, .quit])
+    #expect(performed == [.listSessions, .refreshIndex(build: false), .quit])
     #expect(
       loop.screen.frames.map(\.size) == [
         Size(width: 40, height: 10), Size(width: 40, height: 10), Size(width: 40, height: 10),

@@ -50,4 +50,12 @@ struct AppSnapshotTests {
     try app.press(.enter, .enter, .enter)
     assertSnapshot(app.frame.snapshot, named: "subagent-\(size)")
   }
+
+  @Test(arguments: sizes) func searchEverySession(size: Size) throws {
+    var app = try AppHarness.demo(size)
+    try app.press(.character("S"))
+    try app.type("test*")
+    try app.press(.down)
+    assertSnapshot(app.frame.snapshot, named: "finder-\(size)")
+  }
 }

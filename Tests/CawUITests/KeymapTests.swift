@@ -48,7 +48,7 @@ struct KeymapTests {
     var keymap = Keymap.standard
     keymap.bindings.append(
       Binding([.character("z")], .toggleExpand, "Zoom the whole output", footer: "zoom", in: [.sessions]))
-    var state = try AppHarness.demo(Size(width: 100, height: 40)).state
+    var state = try AppHarness.demo(Size(width: 140, height: 40)).state
     state.showingHelp = true
     let text = AppView.render(state, keymap: keymap).text
     #expect(text.contains("Zoom the whole output"))

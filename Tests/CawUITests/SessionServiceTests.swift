@@ -158,7 +158,7 @@ struct SessionServiceTests {
     service.waitUntilIdle()
     var effects: [Effect] = []
     for action in service.inbox.take() { effects += reducer.reduce(&state, action) }
-    #expect(effects == [.loadSession(id: ids[0])])
+    #expect(effects == [.loadSession(id: ids[0]), .refreshIndex(build: false)])
     _ = service.perform(.loadSession(id: ids[0]), terminal: TerminalHandoff())
     service.waitUntilIdle()
     let actions = service.inbox.take()

@@ -34,6 +34,12 @@ public final class SQLiteSearchIndex: SearchIndex {
     try self.init(reader: SessionReader(dataDirectory), file: "\(cacheDirectory)/search-\(name).sqlite")
   }
 
+  /// Whether `cacheDirectory` holds an index of `dataDirectory` (built, or being built).
+  public static func exists(dataDirectory: DataDirectory, cacheDirectory: String) -> Bool {
+    guard let name = CacheKey.name(for: dataDirectory) else { return false }
+    return FileSystem.status("\(cacheDirectory)/search-\(name).sqlite") != nil
+  }
+
   /// The index of `reader`'s tree in `file`.
   public init(reader: SessionReader, file: String) throws(CawError) {
     self.reader = reader

@@ -62,6 +62,21 @@ public struct SearchHit: Hashable, Sendable {
   public var innermost: Step { location[location.count - 1] }
   /// How many subagents deep the block is: 0 for the session's own.
   public var depth: Int { location.count - 1 }
+
+  /// Where the block is, in words: `turn 3`, or `turn 3 › subagent turn 1` for a subagent's block.
+  public var placeDescription: String {
+    location.dropFirst().reduce("turn \(turn)") { $0 + " › subagent turn \($1.turn)" }
+  }
+
+  /// What the block is and where in it the match is: `prompt`, `thinking, line 4`, `tool call Bash
+  /// output, line 12`; safe to print.
+  public var kindDescription: String {
+    var what = kind == .toolCall ? "tool call" : kind.rawValue
+    if let toolName { what += " " + TextSanitizer.singleLine(toolName, limit: 40) }
+    if kind == .toolCall && field != .toolName { what += " " + field.rawValue }
+    if line > 0 { what += ", line \(line + 1)" }
+    return what
+  }
 }
 
 /// A page of hits.

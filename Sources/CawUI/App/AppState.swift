@@ -81,6 +81,18 @@ public struct AppState: Equatable, Sendable {
   public var search: Search?
   /// Whether the help overlay is open.
   public var showingHelp = false
+  /// The search of every session: shown while ``showingFinder``, kept when closed (`S` shows it again).
+  public var finder = Finder()
+  /// Whether the search of every session is shown; keys go to it until Esc or Enter.
+  public var showingFinder = false
+  /// How far the search index's last refresh got (nil until one has been heard of).
+  public var indexProgress: IndexProgress?
+  /// Why the search index could not be built or read.
+  public var indexFailure: String?
+  /// Whether this UI has asked for the search index to be built (it is then kept current).
+  public var indexRequested = false
+  /// A hit to show as soon as its session is loaded (Enter was pressed on it while it was read).
+  public var openHitWhenLoaded: SearchHit?
   /// A one-line message for the footer (cleared by the next key).
   public var message: String?
   /// The question being asked, if any.

@@ -35,6 +35,14 @@ public enum Effect: Equatable, Sendable {
   case readWholeOutput(DeferredText)
   /// Find which of these outputs left in their files hold the lowercased text (answers `.outputsSearched`).
   case searchOutputs(String, [DeferredText])
+  /// Search every session for the query text through the search index (answers `.searchAnswered`); a
+  /// query typed before an earlier one started replaces it.
+  case searchEverySession(String)
+  /// Bring the search index up to date in the background, building it when `build` is set and there
+  /// is none yet (answers `.indexProgressed` as it goes, or `.indexFailed`).
+  case refreshIndex(build: Bool)
+  /// Re-index these sessions after their files changed.
+  case updateIndex(Set<String>)
   /// Restore the terminal and exit.
   case quit
 }

@@ -8,7 +8,9 @@ extension Reducer {
     case .filesChanged(let change):
       var ids = change.sessionIDs
       if let pending = state.pendingSelection { ids.insert(pending) }
-      return ids.isEmpty ? [] : [.refreshSessions(ids)]
+      // The search index follows live changes once it exists.
+      let index: [Effect] = state.indexProgress != nil && !change.sessionIDs.isEmpty ? [.updateIndex(change.sessionIDs)] : []
+      return ids.isEmpty ? index : [.refreshSessions(ids)] + index
     case .sessionsRefreshed(let summaries, let removed, let now):
       return merge(summaries, removed: removed, now: now, &state)
     case .runsChanged(let runs):
@@ -66,7 +68,7 @@ extension Reducer {
       state.message = "Could not read the whole output: " + TextSanitizer.singleLine(error.message, limit: 200)
       return []
     case .sessionsRequested, .sessionsListed, .sessionsListedPartly, .listingFailed, .sessionOutlined, .sessionLoaded,
-      .terminalResized, .keyPressed, .mouseUsed:
+      .terminalResized, .keyPressed, .mouseUsed, .searchAnswered, .indexProgressed, .indexFailed:
       // Reduced by `reduce(_:_:)`, which never passes them here.
       return []
     }

@@ -30,6 +30,8 @@ public struct Reducer: Sendable {
     case .sessionsRequested:
       return [.listSessions]
     case .sessionsListed(let summaries, let now):
+      // The first whole list: an index built earlier is brought up to date behind it.
+      let firstWhole = !state.listed || state.listingTotal != nil
       let before = Dictionary(state.summaries.map { ($0.id, $0.lastModified) }, uniquingKeysWith: { a, _ in a })
       for summary in summaries where before[summary.id] != nil && before[summary.id] != summary.lastModified {
         state.keepLoaded(summary.id, nil)
@@ -39,7 +41,8 @@ public struct Reducer: Sendable {
       state.now = now
       state.listed = true
       state.listingTotal = nil
-      return reconcileSelection(&state)
+      let refresh: [Effect] = firstWhole && !state.indexRequested ? [.refreshIndex(build: false)] : []
+      return reconcileSelection(&state) + refresh
     case .sessionsListedPartly(let summaries, let total, let now):
       // A first screen while the rest is read; a complete list already shown is not replaced by it.
       guard !state.listed || state.listingTotal != nil else { return [] }
@@ -59,6 +62,15 @@ public struct Reducer: Sendable {
       state.keepLoaded(id, trajectory)
       state.loadErrors[id] = trajectory == nil ? (error ?? "unreadable") : nil
       followNewest(id, &state)
+      if let hit = state.openHitWhenLoaded, hit.sessionID == id {
+        // Enter was pressed on a hit of this session while it was read: open it, unless the user moved on.
+        guard trajectory != nil, state.selectedID == id, state.page == .browser, !state.showingFinder else {
+          state.openHitWhenLoaded = nil
+          return []
+        }
+        state.message = nil
+        return showHit(hit, &state)
+      }
       if state.openWhenLoaded == id {
         state.openWhenLoaded = nil
         if state.page == .browser, state.focus == .timeline, state.selectedID == id, trajectory != nil {
@@ -73,6 +85,14 @@ public struct Reducer: Sendable {
       return []
     case .keyPressed(let key):
       return keyPressed(key, &state)
+    case .searchAnswered(let query, let results, let error):
+      searchAnswered(query, results, error: error, &state)
+      return []
+    case .indexProgressed(let progress):
+      return indexProgressed(progress, &state)
+    case .indexFailed(let reason):
+      state.indexFailure = TextSanitizer.singleLine(reason, limit: 300)
+      return []
     case .mouseUsed(let event):
       return mouseUsed(event, &state)
     case .filesChanged, .sessionsRefreshed, .runsChanged, .clockTicked, .runReady, .runStarted, .effectFailed,
@@ -101,6 +121,7 @@ public struct Reducer: Sendable {
     state.message = nil
     if key == .ctrl("c") { return run(.quit, &state) }
     if state.dialog != nil { return dialogKey(key, &state) }
+    if state.showingFinder { return finderKey(key, &state) }
     if state.prompt != nil { return promptKey(key, &state) }
     if state.showingHelp {
       state.showingHelp = false
@@ -146,6 +167,9 @@ public struct Reducer: Sendable {
     case .cycleCostPeriod:
       state.cycleCostPeriod()
     case .search: state.prompt = Prompt(.search)
+    case .searchEverySession:
+      state.showingHelp = false
+      return openFinder(&state)
     case .nextMatch, .previousMatch: stepMatch(&state, forward: command == .nextMatch)
     case .nextMessage, .previousMessage:
       jump(to: .message, forward: command == .nextMessage, &state)
@@ -310,7 +334,7 @@ public struct Reducer: Sendable {
 
   // MARK: - Selection
 
-  private func select(_ id: String?, _ state: inout AppState) {
+  func select(_ id: String?, _ state: inout AppState) {
     guard let id, id != state.selectedID else { return }
     state.selectedID = id
     state.timelineScroll = ScrollState()

@@ -38,6 +38,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
   case cycleCostPeriod
   /// Type a search in the document.
   case search
+  /// Open the search of every session.
+  case searchEverySession
   /// Next search match.
   case nextMatch
   /// Previous search match.

@@ -44,6 +44,12 @@ public struct Keymap: Hashable, Sendable {
     Binding([.character("d")], .cycleCostPeriod, "Cost by day, week or month (cycles)", footer: "period", in: [.cost]),
     Binding([.character("f")], .cycleStatus, "Only one status (cycles)", in: [.sessions]),
     Binding([.character("/")], .search, "Search", footer: "search", in: [.transcript, .toolCall]),
+    Binding(
+      [.character("S")], .searchEverySession, "Search every session",
+      footer: "search", in: [.sessions]),
+    Binding(
+      [.character("S")], .searchEverySession, "Search every session",
+      in: [.timeline, .cost, .subagent, .transcript, .toolCall]),
     Binding([.character("n")], .nextMatch, "Next match", in: [.transcript, .toolCall]),
     Binding([.character("N")], .previousMatch, "Previous match", in: [.transcript, .toolCall]),
     Binding([.character("]")], .nextMessage, "Next message", in: [.transcript]),

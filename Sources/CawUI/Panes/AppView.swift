@@ -16,6 +16,9 @@ public enum AppView {
       renderPage(top, state, area: layout.body, into: &grid)
     }
     FooterBar.render(FooterBar.Model(state), keymap: keymap, context: context, into: &grid, area: layout.footer)
+    if state.showingFinder {
+      FinderOverlay.render(state, into: &grid, area: layout.body)
+    }
     if state.showingHelp {
       HelpOverlay.render(keymap, context: context, into: &grid, area: layout.body)
     }

@@ -8,6 +8,8 @@ enum FooterBar {
     var dialog: Dialog?
     /// The prompt being typed.
     var prompt: Prompt?
+    /// Whether the search of every session is shown (its keys are listed).
+    var finder: Bool
     /// A message, shown until the next key.
     var message: String?
     /// What the right end says: the search's counter, or that long outputs are still being searched.
@@ -17,6 +19,7 @@ enum FooterBar {
     init(_ state: AppState) {
       dialog = state.dialog
       prompt = state.prompt
+      finder = state.showingFinder
       message = state.message
       right = state.search?.counter ?? ""
       // No match yet while the long outputs left in their files are still being searched: say so.
@@ -36,6 +39,13 @@ enum FooterBar {
       grid.put(
         DialogOverlay.hints(dialog).flatMap { [Span($0.key, .key), Span(" \($0.what)  ", .footer)] }, column: area.x,
         row: area.y, maxWidth: area.width, clip: area)
+      return
+    }
+    if model.finder {
+      let hints = [("Enter", "open"), ("↑↓", "move"), ("^U", "clear"), ("Esc", "close")]
+      grid.put(
+        hints.flatMap { [Span($0.0, .key), Span(" \($0.1)  ", .footer)] }, column: area.x, row: area.y,
+        maxWidth: area.width, clip: area)
       return
     }
     if let prompt = model.prompt {

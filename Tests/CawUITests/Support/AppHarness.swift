@@ -1,6 +1,7 @@
 import CawApp
 import CawCore
 import CawUI
+import Foundation
 import Testing
 import TestSupport
 
@@ -29,17 +30,20 @@ struct AppHarness {
   private let log = EffectLog()
 
   /// The app on the tree at `dataDirectory`, started (sessions listed) and drawn once. Sessions are read
-  /// by the real ``SessionService``; every other effect is logged instead of performed.
+  /// and searched by the real ``SessionService`` (its search index in `search-cache` beside the tree);
+  /// every other effect is logged instead of performed.
   init(dataDirectory: String, size: Size) {
     let service = SessionService(
-      directory: DataDirectory(dataDirectory), runExecutable: "/nonexistent/caw-tui", firstScreenAfter: nil,
-      clock: { Self.now })
+      directory: DataDirectory(dataDirectory), runExecutable: "/nonexistent/caw-tui",
+      searchIndexDirectory: URL(fileURLWithPath: dataDirectory).deletingLastPathComponent().path + "/search-cache",
+      firstScreenAfter: nil, clock: { Self.now })
     let log = log
     loop = AppLoop(
       screen: InMemoryScreen(size: size), state: AppState(dataDirectory: "fixture", size: size, now: Self.now),
       perform: { effect in
         switch effect {
-        case .listSessions, .loadSession, .reloadSession, .refreshSessions:
+        case .listSessions, .loadSession, .reloadSession, .refreshSessions, .searchEverySession, .refreshIndex,
+          .updateIndex:
           return service.perform(effect, terminal: TerminalHandoff())
         default:
           log.effects.append(effect)
