@@ -48,7 +48,9 @@ shot tool-call-diff / E d i t Enter Enter
 shot cost Escape Escape Tab
 shot help Escape '?'
 shot subagent Escape j j Enter Enter / c o d e _ r e v i e w e r Enter Enter Enter
-tmux_ send-keys -t shots q
+tmux_ send-keys -t shots Escape Escape Escape Escape
+shot search S '"' n a i v e Space d a t e t i m e '"' Down
+tmux_ send-keys -t shots Escape q
 sleep 0.5
 tmux_ kill-server 2>/dev/null || true
 
