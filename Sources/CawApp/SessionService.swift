@@ -141,7 +141,7 @@ public final class SessionService: Sendable {
         // Typed on since: only the newest query is asked.
         guard self.latestSearch.withLock({ $0 == text }) else { return [] }
         do throws(CawError) {
-          let query = try SearchQuery(text)
+          let query = try SearchQuery(typed: text)
           let results = try self.openSearchIndex().search(query, limit: Finder.hitLimit, after: nil, counting: true)
           return [.searchAnswered(query: text, results, error: nil)]
         } catch {

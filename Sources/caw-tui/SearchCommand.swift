@@ -10,7 +10,8 @@ struct SearchCommand: ParsableCommand {
     discussion: """
       Words must all occur in one block (a prompt, a text or thinking block, or a tool call with its \
       arguments and output); "exact phrases" in quotes, prefix* with a star, OR, NOT (or -word) and \
-      parentheses. Case and accents are ignored. The index lives in $XDG_CACHE_HOME/caw-tui and is \
+      parentheses; provider:NAME, model:TEXT, status:NAME, project:NAME, since:DATE and until:DATE among \
+      the words filter as the options do. Case and accents are ignored. The index lives in $XDG_CACHE_HOME/caw-tui and is \
       brought up to date before searching (the first time reads every session). Exits with 1 when \
       nothing matches.
       """)
@@ -54,9 +55,16 @@ struct SearchCommand: ParsableCommand {
       throw ValidationError("--order: expected newest or relevance")
     }
     guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
-    let searchQuery = try SearchQuery(
-      query.joined(separator: " "), provider: provider, model: model, status: sessionStatus,
-      project: project.map(Self.projectPath), dates: dates.range(), order: searchOrder)
+    var searchQuery = try SearchQuery(typed: query.joined(separator: " "), order: searchOrder)
+    // An option wins over the same filter typed among the words (`provider:codex`).
+    let options = try SearchQuery(
+      "options", provider: provider, model: model, status: sessionStatus, project: project.map(Self.projectPath),
+      dates: dates.range())
+    if provider != nil { searchQuery.provider = options.provider }
+    if model != nil { searchQuery.model = options.model }
+    if sessionStatus != nil { searchQuery.status = options.status }
+    if project != nil { searchQuery.project = options.project }
+    if !options.dates.isUnbounded { searchQuery.dates = options.dates }
     let results = try data.withDataDirectory { directory -> SearchResults in
       guard let cache = data.searchIndexDirectory(for: directory) else {
         throw ValidationError("no cache directory for the search index: set XDG_CACHE_HOME or HOME")

@@ -118,6 +118,22 @@ struct FinderTests {
     #expect(app.state.finder.hits.isEmpty)
   }
 
+  @Test("filters typed among the words restrict the hits to sessions of that provider, status or project")
+  func typedFilters() throws {
+    var app = try finder("reasoning provider:opencode")
+    #expect(!app.state.finder.hits.isEmpty && app.state.finder.hits.allSatisfy { $0.session.agent == "opencode" })
+    try app.press(.ctrl("u"))
+    try app.type("reasoning provider:codex")
+    #expect(app.state.finder.answered == "reasoning provider:codex" && app.state.finder.hits.isEmpty)
+    try app.press(.ctrl("u"))
+    try app.type("test project:shop")
+    #expect(!app.state.finder.hits.isEmpty && app.state.finder.hits.allSatisfy { $0.session.workingDirectory == "/home/dev/shop" })
+    try app.press(.ctrl("u"))
+    try app.type("test status:sleeping")
+    #expect(app.state.finder.error?.contains("status: expected one of") == true)
+    #expect(app.text.contains("status: expected one of"))
+  }
+
   @Test("Enter on a hit whose session a list filter hides clears the filters and opens it")
   func filteredOut() throws {
     var app = try AppHarness.demo(size)

@@ -45,7 +45,11 @@ enum FinderOverlay {
     if let error = finder.error {
       spans = [Span(error, .error)]
     } else if finder.text.allSatisfy(\.isWhitespace) {
-      spans = [Span("Words all in one block; \"an exact phrase\", prefix*, OR, NOT. Enter opens a hit.", .dim)]
+      spans = [
+        Span(
+          "Words all in one block; \"an exact phrase\", prefix*, OR, NOT; provider: model: status: project: since: until:",
+          .dim)
+      ]
     } else if finder.isSearching && finder.hits.isEmpty {
       spans = [Span("searching…", .dim)]
     } else if finder.hits.isEmpty {

@@ -64,6 +64,24 @@ struct SearchCLITests {
     #expect(onlyNot.status != 0 && onlyNot.stderr.contains("NOT needs something to find"))
   }
 
+  @Test("filters typed among the words (provider:codex, since:…) find what the options find; an option wins")
+  func typedFilters() throws {
+    let base = ["search", "--data-dir", tree.data, "--json", "--limit", "1000"]
+    let options = try json(try run(base + ["ledger", "--provider", "codex", "--model", "5.3", "--status", "finished"]))
+    let typed = try json(try run(base + ["provider:codex", "ledger", "model:5.3", "status:finished"]))
+    #expect(!typed.isEmpty && typed == options)
+    let project = try json(try run(base + ["ledger", "--project", "/srv/ledger"]))
+    #expect(try json(try run(base + ["project:\"/srv/ledger\"", "ledger"])) == project)
+    let day = try json(try run(base + ["ledger", "--since", "2026-11-19T00:00Z", "--until", "2026-11-19T23:59Z"]))
+    #expect(try json(try run(base + ["ledger", "since:2026-11-19T00:00Z", "until:2026-11-19T23:59Z"])) == day)
+    // The option wins over the typed filter of the same name.
+    let model = try json(try run(base + ["ledger", "--model", "5.3"]))
+    let overridden = try json(try run(base + ["model:nosuchmodel", "ledger", "--model", "5.3"]))
+    #expect(!model.isEmpty && overridden == model)
+    let bad = try run(base + ["status:sleeping", "ledger"])
+    #expect(bad.status != 0 && bad.stderr.contains("status: expected one of"))
+  }
+
   @Test("search text output never lets session text reach the terminal raw")
   func searchText() throws {
     let result = try run(["search", "--data-dir", tree.data, "hostilemarker"])

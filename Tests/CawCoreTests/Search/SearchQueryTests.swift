@@ -36,6 +36,22 @@ struct SearchQueryTests {
     }
   }
 
+  @Test("a typed query: filter words come out, quoted values keep their spaces, the rest is the text")
+  func typed() throws {
+    let query = try SearchQuery(typed: "provider:claude \"naive datetime\" model:opus status:finished project:\"my app\" retry")
+    #expect(query.provider == "claude_code" && query.model == "opus" && query.status == .finished)
+    #expect(query.project == "my app")
+    #expect(query.expression.fts5 == "((\"naive datetime\" AND \"retry\"))")
+    // A colon in other words is text; a filter's name is read in any case.
+    let url = try SearchQuery(typed: "https://example.com STATUS:broken")
+    #expect(url.status == .broken && url.expression.fts5.contains("https"))
+    let dated = try SearchQuery(typed: "since:2026-11-19T00:00Z until:2026-11-19T23:59Z x")
+    #expect(dated.dates.since == Timestamp.parse("2026-11-19T00:00:00Z") && dated.dates.before != nil)
+    for bad in ["status:sleeping x", "provider:gemini x", "model: x", "since:yesterday x", "provider:codex", "model:opus NOT x"] {
+      #expect(throws: CawError.self, "\(bad)") { try SearchQuery(typed: bad) }
+    }
+  }
+
   @Test("filters: providers by any of caw's names, projects as names or paths")
   func filters() throws {
     #expect(try SearchQuery("x", provider: "claude").provider == "claude_code")
