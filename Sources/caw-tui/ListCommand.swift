@@ -31,14 +31,14 @@ struct ListCommand: ParsableCommand {
       return
     }
     var table = TextTable(columns: [
-      .init("STATUS"), .init("ID"), .init("ORIGIN"), .init("AGENT"), .init("MODEL"), .init("STARTED (UTC)"),
+      .init("STATUS"), .init("ID"), .init("ORIGIN"), .init("AGENT"), .init("MODEL"), .init("PROJECT"), .init("STARTED (UTC)"),
       .init("TURNS", right: true), .init("TOOLS", right: true), .init("ERRORS", right: true),
       .init("COST", right: true), .init("FIRST PROMPT"),
     ])
     for s in summaries {
       table.add([
         statusLabel(s), String(s.id.prefix(8)), s.origin.rawValue + (s.origin == .caw && s.nativePath != nil ? "+" : ""),
-        clean(s.agent, 12), clean(s.model, 26), Format.minute(s.createdAt),
+        clean(s.agent, 12), clean(s.model, 26), s.project.isEmpty ? "-" : clean(s.project, 20), Format.minute(s.createdAt),
         String(s.turnCount), String(s.toolCallCount), String(s.toolErrorCount),
         Format.cost(s.totalUsage.cost, unpricedTurns: s.unpricedTurnCount, turns: s.turnCount),
         s.status == .broken

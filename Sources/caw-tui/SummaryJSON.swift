@@ -34,6 +34,7 @@ enum SummaryJSON {
       ("problems", .array(s.problems.map { .string($0.description) })),
       ("resume_key", s.resumeKey.isEmpty ? .null : .string(s.resumeKey)),
       ("native_path", s.nativePath.map { .string($0) } ?? .null),
+      ("project", s.workingDirectory.isEmpty ? .null : .string(s.workingDirectory)),
     ]
     if !s.title.isEmpty { members.append(("title", .string(s.title))) }
     if let reason = s.brokenReason { members.append(("broken_reason", .string(reason))) }

@@ -53,6 +53,11 @@ struct CLITests {
     let cost = try #require(review["cost_usd"]?.numberValue?.doubleValue)
     #expect(abs(cost - (0.0342 + 0.0189 + 0.0031)) < 1e-9)
     #expect(review["first_user_message"] == "Get the refund PR reviewed and fix whatever the review finds.")
+    // Where the agent worked (metadata.cwd), the same through the cache and the quick read.
+    #expect(review["project"] == "/home/dev/shop")
+    let cached = try #require(try JSONParser.parse(Array(try run(["list", "--json", "--data-dir", dataDir]).stdout.utf8)).arrayValue)
+    #expect(cached.map { $0["project"] } == rows.map { $0["project"] })
+    #expect(Set(rows.compactMap { $0["project"]?.stringValue }) == ["/home/dev/shop", "/home/dev/web"])
   }
 
   @Test("the data dir comes from --data-dir, else CAW_DATA_DIR, else ./caw_data")

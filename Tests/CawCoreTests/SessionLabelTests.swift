@@ -79,4 +79,26 @@ import TestSupport
     var input = ByteReader(out.bytes, from: 0)
     #expect(SummaryCacheFile.decodeSummary(&input)?.lastTurnCancelled == true)
   }
+
+  @Test("a summary's project is where the agent worked (metadata.cwd), kept by the summary index")
+  func theProjectIsTheWorkingDirectory() throws {
+    var t = Trajectory(agent: "codex", sessionID: "s", turns: [Turn(input: "a")])
+    t.metadata["cwd"] = .string("/srv/ledger/")
+    let summary = SessionSummary(
+      LoadedSession(
+        id: "s", path: "", trajectory: t, source: .trajectoryFile, status: .finished, brokenReason: nil, problems: [],
+        eventLog: nil, lastModified: 0))
+    #expect(summary.workingDirectory == "/srv/ledger/" && summary.project == "ledger")
+    var out = ByteWriter()
+    SummaryCacheFile.encodeSummary(summary, into: &out)
+    var input = ByteReader(out.bytes, from: 0)
+    #expect(SummaryCacheFile.decodeSummary(&input)?.workingDirectory == "/srv/ledger/")
+    // caw itself records no cwd: no project.
+    t.metadata["cwd"] = nil
+    let plain = SessionSummary(
+      LoadedSession(
+        id: "s", path: "", trajectory: t, source: .trajectoryFile, status: .finished, brokenReason: nil, problems: [],
+        eventLog: nil, lastModified: 0))
+    #expect(plain.project.isEmpty)
+  }
 }

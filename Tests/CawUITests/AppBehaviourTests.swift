@@ -218,6 +218,17 @@ struct AppBehaviourTests {
     #expect(app.text.contains("README"))
   }
 
+  @Test func theListShowsEachSessionsProjectAndFiltersByIt() throws {
+    var app = try AppHarness.demo(Size(width: 130, height: 30))
+    #expect(app.text.contains("PROJECT"))
+    let rows = app.text.split(separator: "\n").filter { $0.contains(" ago ") }
+    #expect(rows.count == 7 && rows.allSatisfy { $0.contains(" shop ") || $0.contains(" web ") }, "\(rows)")
+    try app.press(.character("/"))
+    try app.type("web")
+    #expect(app.state.visibleSessions.count == 2)
+    #expect(app.state.visibleSessions.allSatisfy { $0.project == "web" })
+  }
+
   @Test func brokenSessionsSayWhy() throws {
     let tree = TempTree("caw-ui-broken")
     tree.write("caw_data/sessions/bad/trajectory.json", "{not json")

@@ -14,8 +14,8 @@ struct EndToEndTests {
     let tmux = try Tmux(command("--demo"), width: 80, height: 24)
     var screen = try tmux.waitFor("FIRST PROMPT")
     // The demo's session with a turn left open is unfinished: nothing records it.
-    #expect(screen.contains("○ claude_code") && !screen.contains("●"), "\(screen)")
-    #expect(screen.contains("README を日本語に翻訳"))
+    #expect(screen.contains("○ claude ") && !screen.contains("●"), "\(screen)")
+    #expect(screen.contains("README を日"))
     #expect(try tmux.display("#{alternate_on}") == "1")
     try tmux.send("j", "Enter")
     screen = try tmux.waitFor("Timeline  5f0c2a9e")

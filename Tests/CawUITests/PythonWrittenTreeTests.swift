@@ -12,7 +12,7 @@ struct PythonWrittenTreeTests {
     var app = AppHarness(dataDirectory: tree.path + "/caw_data", size: Size(width: 80, height: 24))
     #expect(app.state.visibleSessions.count == 8)
     #expect(Set(app.state.visibleSessions.map { DisplayStatus($0, now: app.state.now) }) == [.finished, .usageLimited, .unfinished])
-    #expect(app.text.contains("⊘ claude_code"))
+    #expect(app.text.contains("⊘ claude "))
     try app.press(.character("/"))
     try app.type("code reviewer")
     try app.press(.enter, .enter, .enter, .character("/"))

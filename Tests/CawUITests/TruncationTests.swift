@@ -41,9 +41,10 @@ struct TruncationTests {
     #expect(cut.contains("…"))
     let app = try AppHarness.demo(Size(width: 80, height: 24))
     let text = app.text
-    #expect(text.contains("claude_code sonnet-4-5 "))
-    #expect(text.contains("claude_code opus-4-6 "))
-    #expect(text.contains("claude_code haiku-4-5 "))
+    // (Claude Code is `claude` where the provider's column is narrow.)
+    #expect(text.contains("claude   sonnet-4-5 "))
+    #expect(text.contains("claude   opus-4-6 "))
+    #expect(text.contains("claude   haiku-4-5 "))
     #expect(!text.contains("claude-sonnet…"))
   }
 

@@ -9,7 +9,7 @@ struct NativeIndex: Sendable {
   }
 
   /// Changes whenever the layout changes.
-  static let magic = Array("caw-tui native summaries 2\n".utf8)
+  static let magic = Array("caw-tui native summaries 3\n".utf8)
 
   var entries: [String: Entry] = [:]
 

@@ -83,6 +83,8 @@ public struct SessionCatalog: Sendable {
     for (i, s) in summaries.enumerated() where s.origin != .caw && !s.resumeKey.isEmpty {
       guard let caw = cawByKey[s.agent + "\u{0}" + s.resumeKey] else { continue }
       result[caw].nativePath = s.path
+      // caw does not record where the agent worked; its native record does.
+      if result[caw].workingDirectory.isEmpty { result[caw].workingDirectory = s.workingDirectory }
       if !keepNative { drop.insert(i) }
     }
     let kept = result.indices.filter { !drop.contains($0) }.map { result[$0] }

@@ -49,6 +49,8 @@ public struct SessionSummary: Sendable, Equatable {
   public var nativePath: String?
   /// A title the agent or the user gave the session (native stores), `""` when none.
   public var title = ""
+  /// The directory the agent worked in (`metadata.cwd`, or its native record's), empty when unrecorded.
+  public var workingDirectory = ""
 
   /// Summarises a loaded session.
   public init(_ session: LoadedSession) {
@@ -77,5 +79,11 @@ public struct SessionSummary: Sendable, Equatable {
     if let t, let provider = Provider(name: t.agent) { resumeKey = provider.resumeKey(from: t) ?? "" }
     nativePath = session.nativeRecord?.path
     title = session.nativeRecord?.title ?? ""
+    workingDirectory = t?.workingDirectory ?? session.nativeRecord?.workingDirectory ?? ""
+  }
+
+  /// The project, as the list shows it: the last part of the working directory (empty when unrecorded).
+  public var project: String {
+    workingDirectory.isEmpty ? "" : IndexedSession.projectName(of: workingDirectory)
   }
 }

@@ -3,7 +3,7 @@
 /// decode cleanly, or names another directory, makes the whole file be ignored.
 enum SummaryCacheFile {
   /// Changes whenever the layout or what a summary holds changes.
-  static let magic = Array("caw-tui summaries 4\n".utf8)
+  static let magic = Array("caw-tui summaries 5\n".utf8)
 
   /// The file for the data directory whose real path is `directory`.
   static func encode(_ entries: [SummaryIndex.Entry], directory: String) -> [UInt8] {
@@ -74,6 +74,7 @@ enum SummaryCacheFile {
       out.string(problem.message)
     }
     out.string(s.resumeKey)
+    out.string(s.workingDirectory)
   }
 
   /// Reads one summary written by ``encodeSummary(_:into:)``; nil when the bytes do not decode.
@@ -93,7 +94,7 @@ enum SummaryCacheFile {
       guard let location = input.string(), let message = input.string() else { return nil }
       problems.append(ReadProblem(location: location, message: message))
     }
-    guard let resumeKey = input.string() else { return nil }
+    guard let resumeKey = input.string(), let workingDirectory = input.string() else { return nil }
     var summary = SessionSummary(
       LoadedSession(
         id: id, path: "", trajectory: nil, source: nil, status: status, brokenReason: brokenReason, problems: problems,
@@ -114,6 +115,7 @@ enum SummaryCacheFile {
     summary.unpricedTurnCount = unpriced
     summary.lastTurnCancelled = cancelled != 0
     summary.resumeKey = resumeKey
+    summary.workingDirectory = workingDirectory
     if let source {
       guard let known = LoadedSession.Source(rawValue: source) else { return nil }
       summary.source = known

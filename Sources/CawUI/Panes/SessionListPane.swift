@@ -1,6 +1,6 @@
 import CawCore
 
-/// The session list: status, provider, model, start, turns, tool calls, errors, cost, first prompt.
+/// The session list: status, provider, model, project, start, turns, tool calls, errors, cost, first prompt.
 enum SessionListPane {
   /// What the pane draws, taken from the app's state.
   struct Model {
@@ -61,16 +61,21 @@ enum SessionListPane {
     // Only the rows on screen are built: a list of 10,000 sessions costs no more to draw than one of 40.
     let scroll = model.scroll
     let window = min(scroll.offset, visible.count)..<min(scroll.offset + max(body.height - 1, 0), visible.count)
-    let modelWidth = columns.count == 9 ? columns[2].width : 0
+    let modelWidth = columns.count == 10 ? columns[2].width : 0
+    let projectWidth = columns.count == 10 ? columns[3].width : 0
+    // Where the provider's column is narrow, Claude Code is `claude`, as its CLI is called.
+    let narrowProvider = columns.count == 10 && columns[1].width < 11
     let rows = visible[window].map { summary in
       let row = SessionRow(summary, now: model.now, recording: model.recording.contains(summary.id))
       let cells = [
-        Span(row.status.glyph, row.status.role), Span(row.provider), Span(ModelLabel.fit(row.model, width: modelWidth)),
-        Span(row.started, .dim),
+        Span(row.status.glyph, row.status.role),
+        Span(narrowProvider && row.provider == "claude_code" ? "claude" : row.provider),
+        Span(ModelLabel.fit(row.model, width: modelWidth)),
+        Span(Truncate.fit(row.project, projectWidth), summary.project.isEmpty ? .dim : .normal), Span(row.started, .dim),
         Span(row.turns), Span(row.toolCalls), Span(row.toolErrors, summary.toolErrorCount > 0 ? .error : .dim),
         Span(row.cost, .cost), Span(row.firstPrompt, summary.status == .broken ? .error : .normal),
       ]
-      return columns.count == cells.count ? cells : [cells[0], cells[3], cells[7], cells[8]]
+      return columns.count == cells.count ? cells : [cells[0], cells[4], cells[8], cells[9]]
     }
     var shown = ScrollState()
     shown.cursor = scroll.cursor - window.lowerBound
@@ -79,9 +84,11 @@ enum SessionListPane {
 
   private static func columns(width: Int) -> [TableColumn] {
     if width >= 100 {
+      // The model and the project take what the first prompt can spare: at 100 columns it keeps 17.
+      let wide = width >= 120
       return [
         TableColumn(title: "", width: 1), TableColumn(title: "PROVIDER", width: 11),
-        TableColumn(title: "MODEL", width: 26),
+        TableColumn(title: "MODEL", width: wide ? 26 : 18), TableColumn(title: "PROJECT", width: wide ? 14 : 10),
         TableColumn(title: "STARTED", width: 10), TableColumn(title: "TURNS", width: 5, right: true),
         TableColumn(title: "TOOLS", width: 5, right: true), TableColumn(title: "ERRORS", width: 6, right: true),
         TableColumn(title: "COST", width: 8, right: true), TableColumn(title: "FIRST PROMPT", width: 0),
@@ -89,8 +96,8 @@ enum SessionListPane {
     }
     if width >= 64 {
       return [
-        TableColumn(title: "", width: 1), TableColumn(title: "PROVIDER", width: 11),
-        TableColumn(title: "MODEL", width: 14),
+        TableColumn(title: "", width: 1), TableColumn(title: "AGENT", width: 8),
+        TableColumn(title: "MODEL", width: 14), TableColumn(title: "PROJECT", width: 9),
         TableColumn(title: "STARTED", width: 8), TableColumn(title: "TRN", width: 3, right: true),
         TableColumn(title: "TLS", width: 3, right: true), TableColumn(title: "ERR", width: 3, right: true),
         TableColumn(title: "COST", width: 7, right: true), TableColumn(title: "FIRST PROMPT", width: 0),

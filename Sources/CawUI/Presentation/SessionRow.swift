@@ -10,6 +10,8 @@ public struct SessionRow: Hashable, Sendable {
   public var provider: String
   /// Model name.
   public var model: String
+  /// The project (the last part of the directory the agent worked in), or `-` when unrecorded.
+  public var project: String
   /// Relative start time.
   public var started: String
   /// Turns, as text.
@@ -29,6 +31,7 @@ public struct SessionRow: Hashable, Sendable {
     status = DisplayStatus(summary, recording: recording, now: now)
     provider = TextSanitizer.singleLine(summary.agent.isEmpty ? "?" : summary.agent)
     model = TextSanitizer.singleLine(summary.model.isEmpty ? "-" : summary.model)
+    project = summary.project.isEmpty ? "-" : TextSanitizer.singleLine(summary.project)
     started = RelativeTime.describe(summary.createdAt, now: now)
     turns = String(summary.turnCount)
     toolCalls = String(summary.toolCallCount)
@@ -43,7 +46,7 @@ public struct SessionRow: Hashable, Sendable {
   /// The visible columns' text, lowercased, for `/` filtering.
   public var searchText: String {
     // The whole id, so a pasted id (or any prefix of it longer than the 8 characters shown) finds its row.
-    let text = [status.rawValue, id, provider, model, started, turns, toolCalls, toolErrors, cost, firstPrompt]
+    let text = [status.rawValue, id, provider, model, project, started, turns, toolCalls, toolErrors, cost, firstPrompt]
       .joined(separator: " ")
     // ASCII (most rows) is lowercased byte by byte; the rest by the standard library's Unicode rules.
     guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
