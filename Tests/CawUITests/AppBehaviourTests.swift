@@ -229,6 +229,28 @@ struct AppBehaviourTests {
     #expect(app.state.visibleSessions.allSatisfy { $0.project == "web" })
   }
 
+  @Test func sinceAndUntilInTheFilterKeepSessionsStartedInThoseDays() throws {
+    var app = try AppHarness.demo(Size(width: 130, height: 30))
+    let now = app.state.now
+    let today = LocalTime.date(now)
+    let startOfToday = try #require(LocalTime.seconds(year: today.year, month: today.month, day: today.day))
+    let startOfYesterday = try #require(LocalTime.seconds(year: today.year, month: today.month, day: today.day - 1))
+    let yesterdays = Set(app.state.summaries.filter { $0.startTime >= startOfYesterday && $0.startTime < startOfToday }.map(\.id))
+    let todays = Set(app.state.summaries.filter { $0.startTime >= startOfToday }.map(\.id))
+    #expect(!todays.isEmpty && yesterdays.count + todays.count == 7)
+    try app.press(.character("/"))
+    try app.type("until:yesterday")
+    #expect(Set(app.state.visibleSessions.map(\.id)) == yesterdays)
+    try app.press(.ctrl("u"))
+    try app.type("since:today shop")
+    #expect(Set(app.state.visibleSessions.map(\.id)) == Set(app.state.summaries.filter { todays.contains($0.id) && $0.project == "shop" }.map(\.id)))
+    // A date still being typed filters nothing by date yet, and the title says what is wanted.
+    try app.press(.ctrl("u"))
+    try app.type("since:2026-1")
+    #expect(app.state.visibleSessions.count == 7)
+    #expect(app.text.contains("since:/until: want a date"))
+  }
+
   @Test func brokenSessionsSayWhy() throws {
     let tree = TempTree("caw-ui-broken")
     tree.write("caw_data/sessions/bad/trajectory.json", "{not json")

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A range of start times given as `--since` / `--until`: dates are local days (`TZ`), both ends included.
 public struct DateRange: Hashable, Sendable {
   /// The earliest time included, seconds since 1970; nil for no lower bound.
@@ -13,12 +15,13 @@ public struct DateRange: Hashable, Sendable {
 
   /// The range `--since SINCE --until UNTIL` names.
   ///
-  /// Each is `YYYY-MM-DD` (or `YYYYMMDD`), a local day: `since` from its start, `until` to its end; or a
+  /// Each is `YYYY-MM-DD` (or `YYYYMMDD`), a local day: `since` from its start, `until` to its end; a day
+  /// counted back from `now` (`today`, `yesterday`, `3d` for three days ago, `2w` for fourteen); or a
   /// time `YYYY-MM-DDTHH:MM[:SS]`, local unless it ends in `Z` or `±HH:MM`.
   /// - Throws: ``CawError`` (`.invalidArgument`) for anything else, or an empty range.
-  public init(since: String?, until: String?) throws(CawError) {
-    self.since = try since.map { (text) throws(CawError) in try Self.bound(text, option: "--since").start }
-    before = try until.map { (text) throws(CawError) in try Self.bound(text, option: "--until").end }
+  public init(since: String?, until: String?, now: Double = Double(time(nil))) throws(CawError) {
+    self.since = try since.map { (text) throws(CawError) in try Self.bound(text, option: "--since", now: now).start }
+    before = try until.map { (text) throws(CawError) in try Self.bound(text, option: "--until", now: now).end }
     if let start = self.since, let end = before, end <= start {
       throw CawError(.invalidArgument, "--until is before --since: nothing can be in that range")
     }
@@ -35,7 +38,14 @@ public struct DateRange: Hashable, Sendable {
   }
 
   /// The start and end (excluded) of what `text` names.
-  static func bound(_ text: String, option: String) throws(CawError) -> (start: Double, end: Double) {
+  static func bound(_ text: String, option: String, now: Double) throws(CawError) -> (start: Double, end: Double) {
+    if let back = daysBack(text) {
+      let today = LocalTime.date(now)
+      guard let start = LocalTime.seconds(year: today.year, month: today.month, day: today.day - back),
+        let end = LocalTime.seconds(year: today.year, month: today.month, day: today.day - back + 1)
+      else { throw invalid(text, option) }
+      return (start, end)
+    }
     let b = Array(text.utf8)
     func number(_ start: Int, _ count: Int) -> Int? {
       guard start + count <= b.count else { return nil }
@@ -81,9 +91,21 @@ public struct DateRange: Hashable, Sendable {
     return (start, start + step)
   }
 
+  /// How many days back `today`, `yesterday`, `Nd` or `Nw` (N up to 9999) names; nil for anything else.
+  private static func daysBack(_ text: String) -> Int? {
+    switch text.lowercased() {
+    case "today": return 0
+    case "yesterday": return 1
+    case let t where t.count >= 2 && t.count <= 5 && (t.hasSuffix("d") || t.hasSuffix("w")):
+      guard let n = Int(t.dropLast()), n >= 0 else { return nil }
+      return t.hasSuffix("w") ? n * 7 : n
+    default: return nil
+    }
+  }
+
   private static func invalid(_ text: String, _ option: String) -> CawError {
     CawError(
       .invalidArgument,
-      "\(option) \(TextSanitizer.singleLine(text, limit: 60)): expected a date (2026-11-20) or a time (2026-11-20T14:30, Z or ±HH:MM for UTC or an offset)")
+      "\(option) \(TextSanitizer.singleLine(text, limit: 60)): expected a date (2026-11-20), a day back (today, yesterday, 7d, 2w) or a time (2026-11-20T14:30, Z or ±HH:MM for UTC or an offset)")
   }
 }

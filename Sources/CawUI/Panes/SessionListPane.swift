@@ -44,7 +44,10 @@ enum SessionListPane {
     if model.readingTheRest { detail += " · reading the rest…" }
     if let provider = model.query.provider { detail += " · \(TextSanitizer.singleLine(provider))" }
     if let status = model.query.status { detail += " · \(status.rawValue)" }
-    if !model.query.text.isEmpty { detail += " · /\(TextSanitizer.singleLine(model.query.text))" }
+    if !model.query.text.isEmpty {
+      detail += " · /\(TextSanitizer.singleLine(model.query.text))"
+      if TypedDates(model.query.text, now: model.now).problem != nil { detail += " (since:/until: want a date, today, 7d…)" }
+    }
     PaneTitle.render(Pane.sessions.title, detail: detail, trailing: trailing, focused: focused, into: &grid, area: area)
     let body = area.splitTop(1).rest
     guard !body.isEmpty else { return }

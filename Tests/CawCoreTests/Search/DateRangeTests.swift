@@ -16,6 +16,20 @@ struct DateRangeTests {
     #expect(try DateRange(since: "20261120", until: nil).since == start)
   }
 
+  @Test("days counted back from now: today, yesterday, 3d, 2w are local days")
+  func daysBack() throws {
+    let now = try #require(LocalTime.seconds(year: 2026, month: 3, day: 1, hour: 9))  // the day after Feb 28
+    func day(_ d: Int) throws -> Double { try #require(LocalTime.seconds(year: 2026, month: 3, day: d)) }
+    let (first, second) = (try day(1), try day(2))
+    let today = try DateRange(since: "today", until: "today", now: now)
+    #expect(today.since == first && today.before == second)
+    #expect(try DateRange(since: "yesterday", until: nil, now: now).since == LocalTime.seconds(year: 2026, month: 2, day: 28))
+    let back = try DateRange(since: "3d", until: "1d", now: now)
+    #expect(back.since == LocalTime.seconds(year: 2026, month: 2, day: 26) && back.before == first)
+    #expect(try DateRange(since: "2W", until: nil, now: now).since == LocalTime.seconds(year: 2026, month: 2, day: 15))
+    #expect(try DateRange(since: "0d", until: nil, now: now).since == first)
+  }
+
   @Test("a time is local unless it says Z or an offset; until includes its minute or second")
   func times() throws {
     #expect(try DateRange(since: "2026-11-20T10:00Z", until: nil).since == 1_795_168_800)
@@ -26,7 +40,7 @@ struct DateRangeTests {
 
   @Test("anything else, or an empty range, is refused naming the option")
   func refused() {
-    for (since, until) in [("yesterday", nil), ("2026-13-01", nil), ("2026-11-20T25:00", nil), (nil, "2026-11"), ("2026-11-21", "2026-11-20")] as [(String?, String?)] {
+    for (since, until) in [("the day before", nil), ("7x", nil), ("-1d", nil), ("2026-13-01", nil), ("2026-11-20T25:00", nil), (nil, "2026-11"), ("2026-11-21", "2026-11-20")] as [(String?, String?)] {
       #expect(throws: CawError.self, "\(String(describing: since)) \(String(describing: until))") { try DateRange(since: since, until: until) }
     }
   }
