@@ -37,12 +37,19 @@ struct RunStarter {
     return settings
   }
 
-  /// Checks `request` and answers `.runReady` with what to start, or `.effectFailed` with why not.
-  func prepare(_ request: RunRequest) -> Action {
+  /// Checks `request` and answers `.runReady` with what to start, or `.effectFailed` with why not. A
+  /// session of `nativeProvider`'s own store is resumed by `caw-tui resume`, which imports it first.
+  func prepare(_ request: RunRequest, nativeProvider: Provider? = nil) -> Action {
     let data = URL(fileURLWithPath: directory.path).standardizedFileURL.path
     let sessionID: String
     let arguments: [String]
     switch request {
+    case .resume(let id, let message) where nativeProvider != nil:
+      guard let provider = nativeProvider, ExecutableLocator().locate(provider) != nil else {
+        return .effectFailed("Cannot resume: " + ExecutableLocator.installHint(nativeProvider ?? .claudeCode))
+      }
+      sessionID = id
+      arguments = ["resume", "--data-dir", data, id, message]
     case .resume(let id, let message):
       do {
         let plan = try ResumePlan.resolve(id, in: directory)

@@ -37,6 +37,9 @@ public final class SessionService: Sendable {
   private let listingsDone = Mutex(0)
   private let lastRuns = Mutex<[RunRecord]?>(nil)
   private let searchIndexDirectory: String?
+  private let catalog: SessionCatalog?
+  /// Where each listed native record lives, by session id (caw sessions are read from `directory`).
+  private let nativeLocations = Mutex<[String: SessionCatalog.Location]>([:])
   private let searchIndex = Mutex<SQLiteSearchIndex?>(nil)
   private let searching = DispatchQueue(label: "caw-tui.search")
   private let indexing = DispatchQueue(label: "caw-tui.index")
@@ -54,13 +57,16 @@ public final class SessionService: Sendable {
 
   /// A service over `directory`; runs it starts are recorded by `runExecutable` (a caw-tui binary), and
   /// the list goes through `cache` when one is given, and the search index lives in
-  /// `searchIndexDirectory` (nil: searching says there is nowhere to keep it). A listing still going after `firstScreenAfter`
+  /// `searchIndexDirectory` (nil: searching says there is nowhere to keep it). With a `catalog` whose origins
+  /// include the agents' own stores, their sessions are listed beside caw's and read through it (read-only).
+  /// A listing still going after `firstScreenAfter`
   /// shows the newest sessions first (nil: only whole lists). `clock` gives the time results are stamped
   /// with; sessions are read on `sessionQueue` and listed on `listingQueue` (serial queues a test may
   /// hold with `suspend()`).
   public init(
     directory: DataDirectory, registry: RunRegistry = RunRegistry(), cache: SummaryCache? = nil,
-    runExecutable: String, searchIndexDirectory: String? = nil, firstScreenAfter: Duration? = .milliseconds(100),
+    runExecutable: String, searchIndexDirectory: String? = nil, catalog: SessionCatalog? = nil,
+    firstScreenAfter: Duration? = .milliseconds(100),
     clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
     sessionQueue: DispatchQueue = DispatchQueue(label: "caw-tui.sessions"),
     listingQueue: DispatchQueue = DispatchQueue(label: "caw-tui.listing")
@@ -73,6 +79,7 @@ public final class SessionService: Sendable {
     self.cache = cache
     self.runExecutable = runExecutable
     self.searchIndexDirectory = searchIndexDirectory
+    self.catalog = catalog.flatMap { $0.origins.isSubset(of: [.caw]) ? nil : $0 }
     self.clock = clock
     reading = Mutex(Reading(follower: SessionFollower(reader: SessionReader(directory))))
   }
@@ -90,13 +97,15 @@ public final class SessionService: Sendable {
       onSessions { reading in
         defer { self.pendingLoads.withLock { _ = $0.remove(id) } }
         guard self.latestLoad.withLock({ $0 == id }) else { return [] }
+        if let native = self.loadNative(id) { return [Self.loaded(id, native)] }
         if let fresh = reading.freshlyRead.removeValue(forKey: id) { return [Self.loaded(id, fresh)] }
         self.outline(id, reading.follower.reader)
         return [Self.loaded(id, reading.follower.refresh(id))]
       }
     case .reloadSession(let id):
       onSessions { reading in
-        [Self.loaded(id, reading.freshlyRead.removeValue(forKey: id) ?? reading.follower.refresh(id))]
+        if let native = self.loadNative(id) { return [Self.loaded(id, native)] }
+        return [Self.loaded(id, reading.freshlyRead.removeValue(forKey: id) ?? reading.follower.refresh(id))]
       }
     case .refreshSessions(let ids):
       onSessions { [self.refresh(ids, &$0)] }
@@ -106,7 +115,12 @@ public final class SessionService: Sendable {
       onSessions { [self.prepare(request, &$0)] }
     case .startRun(let request):
       let starter = RunStarter(directory: directory, registry: registry, executable: runExecutable)
-      background(registryQueue) { [starter.prepare(request)] }
+      var native: Provider?
+      if case .resume(let id, _) = request, case .native(let origin, _, _)? = nativeLocations.withLock({ $0[id] }) {
+        native = origin.provider
+      }
+      let provider = native
+      background(registryQueue) { [starter.prepare(request, nativeProvider: provider)] }
     case .launchRun(let launch):
       return [RunStarter.launch(launch)]
     case .stopRuns(let records):
@@ -160,6 +174,12 @@ public final class SessionService: Sendable {
       break
     }
     return []
+  }
+
+  /// Session `id` read from its agent's own store, when the listing found it there; nil for a caw session.
+  private func loadNative(_ id: String) -> LoadedSession? {
+    guard let catalog, let location = nativeLocations.withLock({ $0[id] }) else { return nil }
+    return try? catalog.load(location)
   }
 
   /// The search index, opened (and created) the first time it is needed.
@@ -256,6 +276,10 @@ public final class SessionService: Sendable {
   /// Lists every session; when that is still going after `firstScreenAfter`, the newest ``firstScreen``
   /// are read and shown first.
   private func list() {
+    if let catalog {
+      listCatalog(catalog)
+      return
+    }
     let generation = listingsDone.withLock { $0 } + 1
     let reader = SessionReader(directory)
     let cache = cache
@@ -289,6 +313,26 @@ public final class SessionService: Sendable {
     }
   }
 
+  /// Lists the caw tree and the agents' stores through `catalog` (each store through its index), keeping
+  /// where each native record lives for reading it later.
+  private func listCatalog(_ catalog: SessionCatalog) {
+    let cacheDirectory = cache?.directory
+    background(listing) {
+      let listing = catalog.list(cacheDirectory: cacheDirectory)
+      let native = listing.summaries.filter { $0.origin != .caw }
+      self.nativeLocations.withLock { locations in
+        locations = Dictionary(
+          native.map { ($0.id, SessionCatalog.location(of: $0)) }, uniquingKeysWith: { first, _ in first })
+      }
+      if listing.summaries.isEmpty, let failure = listing.failures.values.first {
+        return [.listingFailed(failure)]
+      }
+      let now = self.clock()
+      self.inbox.post(.sessionsListed(listing.summaries, now: now))
+      return [.searchTextsBuilt(SearchTextBatch(summaries: listing.summaries, now: now))]
+    }
+  }
+
   private func refresh(_ ids: Set<String>, _ reading: inout Reading) -> Action {
     reading.freshlyRead.removeAll()
     var summaries: [SessionSummary] = []
@@ -314,7 +358,7 @@ public final class SessionService: Sendable {
     do throws(CawError) {
       switch request {
       case .session(let id):
-        guard let trajectory = reading.follower.refresh(id).trajectory else {
+        guard let trajectory = (loadNative(id) ?? reading.follower.refresh(id)).trajectory else {
           throw CawError(.unreadable, "Cannot open \(id.prefix(8)): the session cannot be read")
         }
         let invocation = try InteractiveInvocation.resume(trajectory, environment: environment)
@@ -334,7 +378,7 @@ public final class SessionService: Sendable {
   private func export(
     _ path: TrajectoryPath, _ format: ExportFormat, to file: String, overwrite: Bool, _ reading: inout Reading
   ) -> Action {
-    let loaded = reading.follower.refresh(path.sessionID, budget: .unlimited, kept: false)
+    let loaded = loadNative(path.sessionID) ?? reading.follower.refresh(path.sessionID, budget: .unlimited, kept: false)
     guard var trajectory = loaded.trajectory else {
       return .effectFailed("Cannot export \(path.sessionID.prefix(8)): \(loaded.brokenReason ?? "unreadable")")
     }

@@ -141,12 +141,13 @@ extension Benchmarks {
 
 /// The app loop over the real session service, for timing; frames are drawn into a cell grid as the
 /// terminal's would be, and not kept.
-private struct TUIPath {
+struct TUIPath {
   var loop: AppLoop<InMemoryScreen>
   let service: SessionService
 
-  init(_ dataDirectory: String) {
-    let service = SessionService(directory: DataDirectory(dataDirectory), runExecutable: "/nonexistent")
+  init(_ dataDirectory: String, searchIndexDirectory: String? = nil) {
+    let service = SessionService(
+      directory: DataDirectory(dataDirectory), runExecutable: "/nonexistent", searchIndexDirectory: searchIndexDirectory)
     self.service = service
     loop = AppLoop(
       screen: InMemoryScreen(size: FrameRenderer.size),

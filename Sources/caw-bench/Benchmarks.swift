@@ -32,6 +32,7 @@ struct Benchmarks {
     if let native { try printSection("List of the same \(native.files) sessions as Claude Code transcripts and Codex rollouts", nativeFigures(native)) }
     if let large = tree.largeSession { try printSection("One large session", sessionFigures(large, py)) }
     try printSection("The TUI's own path (app loop and session service)", tuiFigures())
+    try printSection("Search every session in the TUI (`S`)", finderFigures())
     try printSection("Live follow", followFigures())
     try printSection("Start-up", startupFigures())
     print("\nload average at the end: \(Self.loadAverage)")

@@ -89,6 +89,7 @@ struct CawBench: ParsableCommand {
     bench.renderTimeline = FrameRenderer.timeline
     if tui {
       try bench.printSection("The TUI's own path (app loop and session service)", bench.tuiFigures())
+      try bench.printSection("Search every session in the TUI (`S`)", bench.finderFigures())
       return
     }
     try bench.runAll()

@@ -19,8 +19,11 @@ struct BrowseCommand: ParsableCommand {
     guard let chosen = Theme.select(requested: theme, environment: ProcessInfo.processInfo.environment) else {
       throw ValidationError("--theme must be default or mono")
     }
-    try data.withDataDirectory { directory in
-      guard FileManager.default.fileExists(atPath: directory.sessionsPath) else {
+    try data.withCatalog { catalog in
+      let directory = catalog.dataDirectory ?? DataDirectory(".")
+      // The agents' own stores alone are enough to browse; a caw tree asked for must be there.
+      guard catalog.origins.contains(.caw) ? FileManager.default.fileExists(atPath: directory.sessionsPath) : !catalog.origins.isEmpty
+      else {
         throw NoDataDirectory(path: directory.path)
       }
       guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
@@ -30,9 +33,13 @@ struct BrowseCommand: ParsableCommand {
         list.data.dataDir = directory.path
         return try list.run()
       }
+      let label =
+        data.demo
+        ? "bundled demo data"
+        : catalog.origins.sorted().map { $0 == .caw ? directory.path : $0.rawValue }.joined(separator: " + ")
       let started = try TerminalApp.run(
-        directory, label: data.demo ? "bundled demo data" : directory.path, isDemo: data.demo,
-        searchIndexDirectory: data.searchIndexDirectory(for: directory), theme: chosen)
+        directory, label: label, isDemo: data.demo, searchIndexDirectory: data.searchIndexDirectory(for: directory),
+        catalog: catalog, theme: chosen)
       Self.printHandles(started, in: directory)
     }
   }

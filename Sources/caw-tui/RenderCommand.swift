@@ -34,10 +34,11 @@ struct RenderCommand: ParsableCommand {
     }
     let screenSize = Size(width: parts[0], height: parts[1])
     MallocArenas.shareOne()
-    let text = try data.withDataDirectory { directory in
+    let text = try data.withCatalog { catalog in
+      let directory = catalog.dataDirectory ?? DataDirectory(".")
       let service = SessionService(
         directory: directory, runExecutable: TerminalApp.executable,
-        searchIndexDirectory: data.searchIndexDirectory(for: directory), firstScreenAfter: nil)
+        searchIndexDirectory: data.searchIndexDirectory(for: directory), catalog: catalog, firstScreenAfter: nil)
       let terminal = TerminalHandoff(showInPager: { _ in nil })
       var loop = AppLoop(
         screen: InMemoryScreen(size: screenSize, events: events),

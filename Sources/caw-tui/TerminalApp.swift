@@ -15,7 +15,8 @@ enum TerminalApp {
   /// Browses `directory` (titled `label`) until the user quits; the terminal is restored on every way
   /// out. Returns the sessions started or resumed in it.
   static func run(
-    _ directory: DataDirectory, label: String, isDemo: Bool, searchIndexDirectory: String?, theme: Theme
+    _ directory: DataDirectory, label: String, isDemo: Bool, searchIndexDirectory: String?, catalog: SessionCatalog,
+    theme: Theme
   ) throws -> [String] {
     MallocArenas.shareOne()
     let cache =
@@ -24,7 +25,8 @@ enum TerminalApp {
       : SummaryCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
         .map(SummaryCache.init(directory:))
     let service = SessionService(
-      directory: directory, cache: cache, runExecutable: executable, searchIndexDirectory: searchIndexDirectory)
+      directory: directory, cache: cache, runExecutable: executable, searchIndexDirectory: searchIndexDirectory,
+      catalog: catalog)
     let watcher = SessionWatcher(directory)
     defer { watcher.stop() }
     let inbox = service.inbox

@@ -198,6 +198,16 @@ public struct SessionCatalog: Sendable {
     }
   }
 
+  /// Where the session a listing summarised lives (for a native record, the key its store finds it by).
+  public static func location(of summary: SessionSummary) -> Location {
+    switch summary.origin {
+    case .caw: return .caw(summary.id)
+    case .opencode where summary.source == .opencodeDatabase:
+      return .native(.opencode, key: summary.path + "#" + summary.id, id: summary.id)
+    case .claude, .codex, .opencode: return .native(summary.origin, key: summary.path, id: summary.id)
+    }
+  }
+
   /// The locations of one store's sessions (names only: nothing is parsed).
   func nativeLocations(_ origin: SessionOrigin) -> [Location] {
     switch origin {

@@ -22,6 +22,8 @@ enum SessionListPane {
     var now: Double
     /// Sessions a run is recording.
     var recording: Set<String>
+    /// Whether the list holds sessions of the agents' own stores (a SOURCE column then says whose each is).
+    var showsSource: Bool
 
     /// The list's part of `state`.
     init(_ state: AppState) {
@@ -34,6 +36,7 @@ enum SessionListPane {
       scroll = state.sessionScroll
       now = state.now
       recording = Set(state.runs.map(\.sessionID))
+      showsSource = state.summaries.contains { $0.origin != .caw }
     }
   }
 
@@ -46,7 +49,9 @@ enum SessionListPane {
     if let status = model.query.status { detail += " · \(status.rawValue)" }
     if !model.query.text.isEmpty {
       detail += " · /\(TextSanitizer.singleLine(model.query.text))"
-      if TypedDates(model.query.text, now: model.now).problem != nil { detail += " (since:/until: want a date, today, 7d…)" }
+      if let problem = FilterWords(model.query.text, now: model.now).problem {
+        detail += problem.hasPrefix("source") ? " (\(problem))" : " (since:/until: want a date, today, 7d…)"
+      }
     }
     PaneTitle.render(Pane.sessions.title, detail: detail, trailing: trailing, focused: focused, into: &grid, area: area)
     let body = area.splitTop(1).rest
@@ -60,25 +65,32 @@ enum SessionListPane {
       grid.put(text, column: body.x + 1, row: body.y, maxWidth: body.width - 1, role: .dim, clip: body)
       return
     }
-    let columns = self.columns(width: body.width)
+    var columns = self.columns(width: body.width)
+    let s = model.showsSource && columns.count == 10 ? 1 : 0
+    if s == 1 { columns.insert(TableColumn(title: "SOURCE", width: 8), at: 1) }
     // Only the rows on screen are built: a list of 10,000 sessions costs no more to draw than one of 40.
     let scroll = model.scroll
     let window = min(scroll.offset, visible.count)..<min(scroll.offset + max(body.height - 1, 0), visible.count)
-    let modelWidth = columns.count == 10 ? columns[2].width : 0
-    let projectWidth = columns.count == 10 ? columns[3].width : 0
+    let full = columns.count == 10 + s
+    let modelWidth = full ? columns[2 + s].width : 0
+    let projectWidth = full ? columns[3 + s].width : 0
     // Where the provider's column is narrow, Claude Code is `claude`, as its CLI is called.
-    let narrowProvider = columns.count == 10 && columns[1].width < 11
+    let narrowProvider = full && columns[1 + s].width < 11
     let rows = visible[window].map { summary in
       let row = SessionRow(summary, now: model.now, recording: model.recording.contains(summary.id))
+      // caw's own sessions, `caw+` when the agent's record of it was found too; the stores by name.
+      let source =
+        summary.origin == .caw
+        ? Span(summary.nativePath == nil ? "caw" : "caw+", .dim) : Span(summary.origin.rawValue, .toolName)
       let cells = [
-        Span(row.status.glyph, row.status.role),
+        Span(row.status.glyph, row.status.role)] + (s == 1 ? [source] : []) + [
         Span(narrowProvider && row.provider == "claude_code" ? "claude" : row.provider),
         Span(ModelLabel.fit(row.model, width: modelWidth)),
         Span(Truncate.fit(row.project, projectWidth), summary.project.isEmpty ? .dim : .normal), Span(row.started, .dim),
         Span(row.turns), Span(row.toolCalls), Span(row.toolErrors, summary.toolErrorCount > 0 ? .error : .dim),
         Span(row.cost, .cost), Span(row.firstPrompt, summary.status == .broken ? .error : .normal),
       ]
-      return columns.count == cells.count ? cells : [cells[0], cells[4], cells[8], cells[9]]
+      return columns.count == cells.count ? cells : [cells[0], cells[4 + s], cells[8 + s], cells[9 + s]]
     }
     var shown = ScrollState()
     shown.cursor = scroll.cursor - window.lowerBound

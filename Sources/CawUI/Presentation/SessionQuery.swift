@@ -3,7 +3,8 @@ import CawCore
 /// Which sessions the list shows and in what order: text filter, quick filters and sort.
 public struct SessionQuery: Hashable, Sendable {
   /// Text every visible row must contain (case-insensitive); empty for all. Its `since:` and `until:`
-  /// words (as `--since` and `--until` take: `2026-11-20`, `today`, `7d`, `2w`, a time) filter by start.
+  /// words (as `--since` and `--until` take: `2026-11-20`, `today`, `7d`, `2w`, a time) filter by start,
+  /// and a `source:` word by origin (`source:claude`: Claude Code's own transcripts).
   public var text = ""
   /// Only this provider, or all.
   public var provider: String?
@@ -25,7 +26,7 @@ public struct SessionQuery: Hashable, Sendable {
     _ summaries: [SessionSummary], now: Double, recording: Set<String> = [], searchTexts: [String]? = nil,
     startTimes: [Double]? = nil
   ) -> [SessionSummary] {
-    let words = TypedDates(text, now: now)
+    let words = FilterWords(text, now: now)
     let needle = words.rest.lowercased()
     let texts = searchTexts.flatMap { $0.count == summaries.count ? $0 : nil }
     let times = startTimes.flatMap { $0.count == summaries.count ? $0 : nil }
@@ -34,6 +35,7 @@ public struct SessionQuery: Hashable, Sendable {
       let isRecording = recording.contains(summary.id)
       if let provider, summary.agent != provider { return false }
       if let status, DisplayStatus(summary, recording: isRecording, now: now) != status { return false }
+      if let origin = words.origin, summary.origin != origin { return false }
       if let range = words.range, !range.contains(times?[index] ?? summary.startTime) { return false }
       guard !needle.isEmpty else { return true }
       return TextSearch.contains(texts?[index] ?? SessionRow(summary, now: now, recording: isRecording).searchText, needle)

@@ -76,6 +76,29 @@ struct NativeCatalogTests {
     #expect(try run(["list"]).stdout == table.stdout)
   }
 
+  @Test("the TUI lists the stores' sessions beside caw's with their source, source: filters, and a native one opens")
+  func terminalUIShowsNativeSessions() throws {
+    let before = storeSnapshot()
+    func render(_ keys: String) throws -> String {
+      let result = try run(["render", "--size", "150x40", "--keys", keys])
+      #expect(result.status == 0, "\(result.stderr)")
+      return result.stdout
+    }
+    let list = try render("")
+    #expect(list.contains("SOURCE"), "\(list)")
+    #expect(list.contains("13/13"), "\(list)")
+    for origin in ["caw", "claude", "codex", "opencode"] { #expect(list.contains(" \(origin) "), "no \(origin) row: \(list)") }
+    // source: keeps one store's sessions; a codex rollout's turn opens with what the rollout holds.
+    let codex = try render("/ s o u r c e : c o d e x Enter")
+    #expect(codex.contains("2/13 · sort newest · /source:codex"), "\(codex)")
+    let transcript = try render("/ s o u r c e : c o d e x Space 0 1 9 f c 8 b e Enter Enter Enter")
+    #expect(transcript.contains("Run the tests and fix the failure"), "\(transcript)")
+    #expect(transcript.contains("Shipping was missing from the total; fixed."), "\(transcript)")
+    let bad = try render("/ s o u r c e : x Enter")
+    #expect(bad.contains("source: is caw, claude, codex or opencode"), "\(bad)")
+    #expect(storeSnapshot() == before)
+  }
+
   @Test("show, export and handle work on native sessions by id prefix or path, and never change the stores")
   func showExportNative() throws {
     let before = storeSnapshot()

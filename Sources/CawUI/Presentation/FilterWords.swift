@@ -1,16 +1,18 @@
 import CawCore
 
-/// The `since:` and `until:` words of a list filter, read as `--since` and `--until` are, and the text
-/// left to match.
-public struct TypedDates: Hashable, Sendable {
+/// The `since:`, `until:` and `source:` words of a list filter (`since:` and `until:` read as `--since`
+/// and `--until` are, `source:` as `--source`), and the text left to match.
+public struct FilterWords: Hashable, Sendable {
   /// The range the words name; nil when there are none, or one is not a date (yet: it may be being typed).
   public var range: DateRange?
-  /// Why a `since:` or `until:` word is not a date.
+  /// Only sessions of this origin (`source:claude`), when one is named.
+  public var origin: SessionOrigin?
+  /// Why a `since:`, `until:` or `source:` word is not what it should be (it may be being typed).
   public var problem: String?
   /// The filter's text without those words.
   public var rest: String
 
-  /// The date words of `text`, days counted back from `now`.
+  /// The filter words of `text`, days counted back from `now`.
   public init(_ text: String, now: Double) {
     guard text.contains(":") else {
       rest = text
@@ -20,7 +22,7 @@ public struct TypedDates: Hashable, Sendable {
     var kept: [Substring] = []
     for word in text.split(separator: " ", omittingEmptySubsequences: false) {
       let lower = word.lowercased()
-      if let name = ["since", "until"].first(where: { lower.hasPrefix($0 + ":") }) {
+      if let name = ["since", "until", "source"].first(where: { lower.hasPrefix($0 + ":") }) {
         bounds[name] = String(word.dropFirst(name.count + 1))
       } else {
         kept.append(word)
@@ -30,6 +32,10 @@ public struct TypedDates: Hashable, Sendable {
     while joined.first == " " { joined.removeFirst() }
     while joined.last == " " { joined.removeLast() }
     rest = String(joined)
+    if let source = bounds.removeValue(forKey: "source")?.lowercased() {
+      origin = SessionOrigin(rawValue: source) ?? (source == "claude_code" ? .claude : nil)
+      if origin == nil { problem = "source: is caw, claude, codex or opencode" }
+    }
     guard !bounds.isEmpty else { return }
     do throws(CawError) {
       range = try DateRange(
