@@ -24,8 +24,9 @@ struct EndToEndTests {
     screen = try tmux.waitFor("▌ User")
     #expect(screen.contains("Sessions › 5f0c2a9e › turn 0"))
     try tmux.send("?")
-    screen = try tmux.waitFor("Keys: Transcript")
-    #expect(screen.contains("Show or hide thinking"))
+    // The box is drawn in one frame, but tmux may show its title before its last rows: wait for the row.
+    screen = try tmux.waitFor("Show or hide thinking")
+    #expect(screen.contains("Keys: Transcript"))
     try tmux.send("Escape", "Escape", "Escape", "Tab", "Tab")
     screen = try tmux.waitFor("By provider")
     #expect(screen.contains("claude_code                  $0.21         5"), "\(screen)")

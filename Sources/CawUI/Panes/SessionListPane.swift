@@ -99,11 +99,11 @@ enum SessionListPane {
 
   private static func columns(width: Int) -> [TableColumn] {
     if width >= 100 {
-      // The model and the project take what the first prompt can spare: at 100 columns it keeps 17.
+      // The model and the project take what the first prompt can spare: at 100 columns it keeps 21.
       let wide = width >= 120
       return [
         TableColumn(title: "", width: 1), TableColumn(title: "PROVIDER", width: 11),
-        TableColumn(title: "MODEL", width: wide ? 26 : 18), TableColumn(title: "PROJECT", width: wide ? 14 : 10),
+        TableColumn(title: "MODEL", width: wide ? 26 : 16), TableColumn(title: "PROJECT", width: wide ? 14 : 8),
         TableColumn(title: "STARTED", width: 10), TableColumn(title: "TURNS", width: 5, right: true),
         TableColumn(title: "TOOLS", width: 5, right: true), TableColumn(title: "ERRORS", width: 6, right: true),
         TableColumn(title: "COST", width: 8, right: true), TableColumn(title: "FIRST PROMPT", width: 0),

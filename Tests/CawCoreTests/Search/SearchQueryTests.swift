@@ -47,7 +47,7 @@ struct SearchQueryTests {
     #expect(url.status == .broken && url.expression.fts5.contains("https"))
     let dated = try SearchQuery(typed: "since:2026-11-19T00:00Z until:2026-11-19T23:59Z x")
     #expect(dated.dates.since == Timestamp.parse("2026-11-19T00:00:00Z") && dated.dates.before != nil)
-    for bad in ["status:sleeping x", "provider:gemini x", "model: x", "since:yesterday x", "provider:codex", "model:opus NOT x"] {
+    for bad in ["status:sleeping x", "provider:gemini x", "model: x", "since:someday x", "provider:codex", "model:opus NOT x"] {
       #expect(throws: CawError.self, "\(bad)") { try SearchQuery(typed: bad) }
     }
   }
