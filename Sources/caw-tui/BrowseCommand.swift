@@ -33,12 +33,8 @@ struct BrowseCommand: ParsableCommand {
         list.data.dataDir = directory.path
         return try list.run()
       }
-      let label =
-        data.demo
-        ? "bundled demo data"
-        : catalog.origins.sorted().map { $0 == .caw ? directory.path : $0.rawValue }.joined(separator: " + ")
       let started = try TerminalApp.run(
-        directory, label: label, isDemo: data.demo, searchIndexDirectory: data.searchIndexDirectory(for: directory),
+        directory, label: data.title(of: catalog), isDemo: data.demo, searchIndexDirectory: data.searchIndexDirectory(for: directory),
         catalog: catalog, theme: chosen)
       Self.printHandles(started, in: directory)
     }

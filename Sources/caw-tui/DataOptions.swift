@@ -112,4 +112,11 @@ struct DataOptions: ParsableArguments {
     if demo { return URL(fileURLWithPath: directory.path).deletingLastPathComponent().path + "/cache" }
     return SummaryCache.defaultDirectory(environment: ProcessInfo.processInfo.environment)
   }
+
+  /// What the TUI's title bar names as its sources: the caw tree's path and each agent store listed.
+  func title(of catalog: SessionCatalog) -> String {
+    if demo { return "bundled demo data" }
+    let path = catalog.dataDirectory?.path ?? ""
+    return catalog.origins.sorted().map { $0 == .caw ? path : $0.rawValue }.joined(separator: " + ")
+  }
 }

@@ -43,7 +43,7 @@ struct RenderCommand: ParsableCommand {
       var loop = AppLoop(
         screen: InMemoryScreen(size: screenSize, events: events),
         state: AppState(
-          dataDirectory: data.demo ? "bundled demo data" : directory.path, size: screenSize,
+          dataDirectory: data.title(of: catalog), size: screenSize,
           now: Date().timeIntervalSince1970),
         perform: { service.perform($0, terminal: terminal) }, background: service.inbox.take,
         waitForBackground: service.waitUntilIdle)
