@@ -196,7 +196,7 @@ public final class SessionService: Sendable {
   }
 
   /// Brings the search index up to date (building it only when `build` is set or it exists), posting
-  /// its progress every half second.
+  /// its progress every two seconds (each answered by the open finder asking its query again).
   private func refreshIndex(build: Bool) -> [Action] {
     if !build {
       guard let searchIndexDirectory,
@@ -208,7 +208,7 @@ public final class SessionService: Sendable {
       var posted = ContinuousClock.now
       let final = try index.refresh(
         progress: { progress in
-          guard ContinuousClock.now - posted >= .milliseconds(500) else { return }
+          guard ContinuousClock.now - posted >= .seconds(2) else { return }
           posted = ContinuousClock.now
           self.inbox.post(.indexProgressed(progress))
         }, isCancelled: { false })

@@ -53,7 +53,7 @@ public enum Action: Equatable, Sendable {
   case searchTextsBuilt(SearchTextBatch)
   /// The search index answered `query` (or could not, and `error` says why).
   case searchAnswered(query: String, SearchResults?, error: String?)
-  /// The search index's refresh got this far (posted every half second or so, and when it ends).
+  /// The search index's refresh got this far (posted every two seconds or so, and when it ends).
   case indexProgressed(IndexProgress)
   /// The search index could not be built or brought up to date.
   case indexFailed(String)

@@ -14,12 +14,15 @@ public struct AppState: Equatable, Sendable {
     didSet {
       guard !replacing else { return }
       listVersion += 1
+      listsNativeSessions = summaries.contains { $0.origin != .caw }
       positions = Dictionary(summaries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
       refreshVisible()
     }
   }
   /// While ``replaceSummaries(_:now:)`` changes rows in place, what shows is refreshed once, at its end.
   private var replacing = false
+  /// Whether the list holds sessions of the agents' own stores (found once per list, not per frame).
+  public private(set) var listsNativeSessions = false
   /// Where each session is in `summaries`, so a key or a frame finds one without a scan of the list.
   private var positions: [String: Int] = [:]
   /// A session whose selected turn opens as soon as it is loaded (Enter was pressed while it was read).

@@ -29,5 +29,5 @@ public struct Finder: Hashable, Sendable {
   public var selected: SearchHit? { hits.indices.contains(scroll.cursor) ? hits[scroll.cursor] : nil }
 
   /// How many hits one search asks for.
-  public static let hitLimit = 200
+  public static let hitLimit = 100
 }

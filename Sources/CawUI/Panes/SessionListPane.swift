@@ -36,7 +36,7 @@ enum SessionListPane {
       scroll = state.sessionScroll
       now = state.now
       recording = Set(state.runs.map(\.sessionID))
-      showsSource = state.summaries.contains { $0.origin != .caw }
+      showsSource = state.listsNativeSessions
     }
   }
 
