@@ -9,6 +9,12 @@ public struct ListCostTotals: Hashable, Sendable {
     public var name: String
     public var cost: Double
     public var count: Int
+
+    /// Counts one more session of `cost`.
+    mutating func add(_ cost: Double) {
+      self.cost += cost
+      count += 1
+    }
   }
 
   /// Number of sessions.
@@ -35,8 +41,7 @@ public struct ListCostTotals: Hashable, Sendable {
     var models: [String: Group] = [:]
     var periods: [String: Group] = [:]
     func add(_ name: String, _ cost: Double, to groups: inout [String: Group]) {
-      groups[name, default: Group(name: name, cost: 0, count: 0)].cost += cost
-      groups[name, default: Group(name: name, cost: 0, count: 0)].count += 1
+      groups[name, default: Group(name: name, cost: 0, count: 0)].add(cost)  // one lookup, changed in place
     }
     // Named once per local day: a keystroke that filters 10,000 sessions formats a few hundred names.
     tzset()
