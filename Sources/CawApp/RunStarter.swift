@@ -44,20 +44,20 @@ struct RunStarter {
     let sessionID: String
     let arguments: [String]
     switch request {
-    case .resume(let id, let message) where nativeProvider != nil:
-      guard let provider = nativeProvider, ExecutableLocator().locate(provider) != nil else {
-        return .effectFailed("Cannot resume: " + ExecutableLocator.installHint(nativeProvider ?? .claudeCode))
-      }
-      sessionID = id
-      arguments = ["resume", "--data-dir", data, id, message]
     case .resume(let id, let message):
       do {
-        let plan = try ResumePlan.resolve(id, in: directory)
-        guard ExecutableLocator().locate(plan.provider) != nil else {
-          return .effectFailed("Cannot resume: " + ExecutableLocator.installHint(plan.provider))
+        let provider: Provider
+        if let nativeProvider {
+          provider = nativeProvider  // nothing records it yet: `resume` imports it first
+        } else {
+          let plan = try ResumePlan.resolve(id, in: directory)
+          if let recorder = SessionStore.recorder(of: plan.sessionID, in: directory) {
+            return .effectFailed("Cannot resume: " + recorder)
+          }
+          provider = plan.provider
         }
-        if let recorder = SessionStore.recorder(of: plan.sessionID, in: directory) {
-          return .effectFailed("Cannot resume: " + recorder)
+        guard ExecutableLocator().locate(provider) != nil else {
+          return .effectFailed("Cannot resume: " + ExecutableLocator.installHint(provider))
         }
       } catch {
         return .effectFailed(error.message)

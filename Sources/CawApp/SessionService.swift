@@ -115,12 +115,8 @@ public final class SessionService: Sendable {
       onSessions { [self.prepare(request, &$0)] }
     case .startRun(let request):
       let starter = RunStarter(directory: directory, registry: registry, executable: runExecutable)
-      var native: Provider?
-      if case .resume(let id, _) = request, case .native(let origin, _, _)? = nativeLocations.withLock({ $0[id] }) {
-        native = origin.provider
-      }
-      let provider = native
-      background(registryQueue) { [starter.prepare(request, nativeProvider: provider)] }
+      let native = nativeProvider(of: request)
+      background(registryQueue) { [starter.prepare(request, nativeProvider: native)] }
     case .launchRun(let launch):
       return [RunStarter.launch(launch)]
     case .stopRuns(let records):
@@ -174,6 +170,13 @@ public final class SessionService: Sendable {
       break
     }
     return []
+  }
+
+  /// The provider whose own store holds the session `request` resumes; nil for a caw session or a new one.
+  private func nativeProvider(of request: RunRequest) -> Provider? {
+    guard case .resume(let id, _) = request, case .native(let origin, _, _)? = nativeLocations.withLock({ $0[id] })
+    else { return nil }
+    return origin.provider
   }
 
   /// Session `id` read from its agent's own store, when the listing found it there; nil for a caw session.

@@ -36,6 +36,9 @@ struct OpencodeStore: Sendable {
     return refs
   }
 
+  /// The key of session `id` in the database at `database` (a ``Ref/key``).
+  static func key(database: String, id: String) -> String { database + "#" + id }
+
   /// The session stored under `key` (as ``Ref/key`` gives it), looked up again.
   func ref(forKey key: String) -> Ref? {
     if let hash = key.lastIndex(of: "#"), String(key[..<hash]) == databasePath {
@@ -82,7 +85,7 @@ struct OpencodeStore: Sendable {
         guard let id: String = row["id"], (row["parent_id"] as String?) == nil else { return nil }
         let updated: Int64 = row["time_updated"] ?? 0
         let (count, last) = parts[id] ?? (0, 0)
-        return Ref(id: id, key: databasePath + "#" + id, stamps: [updated, count, last], database: databasePath)
+        return Ref(id: id, key: Self.key(database: databasePath, id: id), stamps: [updated, count, last], database: databasePath)
       }
     }) ?? []
   }

@@ -203,7 +203,7 @@ public struct SessionCatalog: Sendable {
     switch summary.origin {
     case .caw: return .caw(summary.id)
     case .opencode where summary.source == .opencodeDatabase:
-      return .native(.opencode, key: summary.path + "#" + summary.id, id: summary.id)
+      return .native(.opencode, key: OpencodeStore.key(database: summary.path, id: summary.id), id: summary.id)
     case .claude, .codex, .opencode: return .native(summary.origin, key: summary.path, id: summary.id)
     }
   }

@@ -10,19 +10,10 @@ extension SearchQuery {
   /// - Throws: ``CawError`` (`.invalidArgument`) when a filter's value is unknown or malformed, or no
   ///   text to find is left.
   public init(typed text: String, order: SearchOrder = .newest) throws(CawError) {
-    var words: [String] = []
-    var filters: [String: String] = [:]
-    for word in Self.words(text) {
-      guard let colon = word.firstIndex(of: ":"),
-        case let name = word[..<colon].lowercased(), Self.typedFilters.contains(name)
-      else {
-        words.append(word)
-        continue
-      }
-      var value = String(word[word.index(after: colon)...])
-      if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-      guard !value.isEmpty else { throw CawError(.invalidArgument, "\(name): needs a value, as in \(name):\(Self.example(name))") }
-      filters[name] = value
+    let typed = TypedWords(text, names: Self.typedFilters)
+    let filters = typed.filters
+    if let name = filters.first(where: { $0.value.isEmpty })?.key {
+      throw CawError(.invalidArgument, "\(name): needs a value, as in \(name):\(Self.example(name))")
     }
     var status: SessionStatus?
     if let named = filters["status"] {
@@ -35,26 +26,8 @@ extension SearchQuery {
     }
     let dates = try DateRange(since: filters["since"], until: filters["until"])
     try self.init(
-      words.joined(separator: " "), provider: filters["provider"], model: filters["model"], status: status,
+      typed.rest.joined(separator: " "), provider: filters["provider"], model: filters["model"], status: status,
       project: filters["project"], dates: dates, order: order)
-  }
-
-  /// The words of `text`: split at spaces outside double quotes, quotes kept.
-  private static func words(_ text: String) -> [String] {
-    var words: [String] = []
-    var current = ""
-    var quoted = false
-    for character in text {
-      if character == "\"" { quoted.toggle() }
-      if character.isWhitespace && !quoted {
-        if !current.isEmpty { words.append(current) }
-        current = ""
-      } else {
-        current.append(character)
-      }
-    }
-    if !current.isEmpty { words.append(current) }
-    return words
   }
 
   private static func example(_ name: String) -> String {

@@ -45,23 +45,11 @@ public struct SessionReader: Sendable {
   }
 
   /// `summaries` by `created_at`, newest first, then by modification time, then by id.
-  static func newestFirst(_ summaries: consuming [SessionSummary]) -> [SessionSummary] {
+  static func newestFirst(_ summaries: [SessionSummary]) -> [SessionSummary] {
     let times = summaries.map(\.startTime)
-    let ids = summaries.map(\.id)
-    // The positions are sorted, then the summaries swapped into that order: sorting the summaries
-    // themselves would compute each key many times, and copying them retains each of their strings.
-    let order = summaries.indices.sorted { a, b in times[a] != times[b] ? times[a] > times[b] : ids[a] < ids[b] }
-    var result = summaries
-    var slot = Array(result.indices)  // where each original summary is now
-    var held = Array(result.indices)  // which original summary each slot holds
-    for (target, wanted) in order.enumerated() where slot[wanted] != target {
-      let from = slot[wanted]
-      let displaced = held[target]
-      result.swapAt(target, from)
-      (held[target], held[from]) = (wanted, displaced)
-      (slot[wanted], slot[displaced]) = (target, from)
-    }
-    return result
+    return summaries.indices.sorted { a, b in
+      times[a] != times[b] ? times[a] > times[b] : summaries[a].id < summaries[b].id
+    }.map { summaries[$0] }
   }
 
   /// Session ids newest first, found from the first 4 KiB of each `trajectory.json` instead of whole files.

@@ -94,9 +94,7 @@ extension Reducer {
     state.stack = []
     state.search = nil
     if !state.visibleSessions.contains(where: { $0.id == hit.sessionID }) {
-      state.query.text = ""
-      state.query.provider = nil
-      state.query.status = nil
+      state.query.clearFilters()
       state.message = "Filters cleared to show the hit's session"
     }
     select(hit.sessionID, &state)

@@ -151,9 +151,7 @@ public struct Reducer: Sendable {
     case .back: back(&state)
     case .filter: state.prompt = Prompt(.filter, text: state.query.text)
     case .clearFilters:
-      state.query.text = ""
-      state.query.provider = nil
-      state.query.status = nil
+      state.query.clearFilters()
       return reconcileSelection(&state)
     case .cycleSort:
       state.query.sort = state.query.sort.next

@@ -18,20 +18,9 @@ public struct FilterWords: Hashable, Sendable {
       rest = text
       return
     }
-    var bounds: [String: String] = [:]
-    var kept: [Substring] = []
-    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-      let lower = word.lowercased()
-      if let name = ["since", "until", "source"].first(where: { lower.hasPrefix($0 + ":") }) {
-        bounds[name] = String(word.dropFirst(name.count + 1))
-      } else {
-        kept.append(word)
-      }
-    }
-    var joined = Substring(kept.joined(separator: " "))
-    while joined.first == " " { joined.removeFirst() }
-    while joined.last == " " { joined.removeLast() }
-    rest = String(joined)
+    let typed = TypedWords(text, names: ["since", "until", "source"])
+    var bounds = typed.filters
+    rest = typed.rest.joined(separator: " ")
     if let source = bounds.removeValue(forKey: "source")?.lowercased() {
       origin = SessionOrigin(rawValue: source) ?? (source == "claude_code" ? .claude : nil)
       if origin == nil { problem = "source: is caw, claude, codex or opencode" }

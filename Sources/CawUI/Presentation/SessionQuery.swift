@@ -16,6 +16,13 @@ public struct SessionQuery: Hashable, Sendable {
   /// Creates a query that shows everything, newest first.
   public init() {}
 
+  /// Turns every filter off (the sort stays).
+  public mutating func clearFilters() {
+    text = ""
+    provider = nil
+    status = nil
+  }
+
   /// Whether any filter is on.
   public var isFiltering: Bool { !text.isEmpty || provider != nil || status != nil }
 
