@@ -151,7 +151,10 @@ public final class SessionService: Sendable {
         // Typed on since: only the newest query is asked.
         guard self.latestSearch.withLock({ $0 == text }) else { return [] }
         do throws(CawError) {
-          let query = try SearchQuery(typed: text)
+          var query = try SearchQuery(typed: text)
+          // Only the sources listed, also when the index holds others from an earlier search.
+          let listed = self.catalog?.origins ?? [.caw]
+          query.origins = (query.origins ?? listed).intersection(listed)
           let results = try self.openSearchIndex().search(query, limit: Finder.hitLimit, after: nil, counting: true)
           return [.searchAnswered(query: text, results, error: nil)]
         } catch {
@@ -192,7 +195,12 @@ public final class SessionService: Sendable {
       guard let searchIndexDirectory else {
         throw CawError(.invalidArgument, "no cache directory for the search index: set XDG_CACHE_HOME or HOME")
       }
-      let index = try SQLiteSearchIndex(dataDirectory: directory, cacheDirectory: searchIndexDirectory)
+      let index: SQLiteSearchIndex
+      if let catalog {
+        index = try SQLiteSearchIndex(catalog: catalog, cacheDirectory: searchIndexDirectory)
+      } else {
+        index = try SQLiteSearchIndex(dataDirectory: directory, cacheDirectory: searchIndexDirectory)
+      }
       open = index
       return index
     }

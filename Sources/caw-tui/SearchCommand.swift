@@ -10,8 +10,9 @@ struct SearchCommand: ParsableCommand {
     discussion: """
       Words must all occur in one block (a prompt, a text or thinking block, or a tool call with its \
       arguments and output); "exact phrases" in quotes, prefix* with a star, OR, NOT (or -word) and \
-      parentheses; provider:NAME, model:TEXT, status:NAME, project:NAME, since:DATE and until:DATE among \
-      the words filter as the options do. Case and accents are ignored. The index lives in $XDG_CACHE_HOME/caw-tui and is \
+      parentheses; provider:NAME, model:TEXT, status:NAME, project:NAME, since:DATE, until:DATE and \
+      source:NAME among the words filter as the options do. The agents' own sessions are searched too \
+      (see --source). Case and accents are ignored. The index lives in $XDG_CACHE_HOME/caw-tui and is \
       brought up to date before searching (the first time reads every session). Exits with 1 when \
       nothing matches.
       """)
@@ -65,12 +66,15 @@ struct SearchCommand: ParsableCommand {
     if sessionStatus != nil { searchQuery.status = options.status }
     if project != nil { searchQuery.project = options.project }
     if !options.dates.isUnbounded { searchQuery.dates = options.dates }
-    let results = try data.withDataDirectory { directory -> SearchResults in
-      guard let cache = data.searchIndexDirectory(for: directory) else {
+    let results = try data.withCatalog { catalog -> SearchResults in
+      guard let cache = catalog.dataDirectory.flatMap(data.searchIndexDirectory(for:)) else {
         throw ValidationError("no cache directory for the search index: set XDG_CACHE_HOME or HOME")
       }
-      let index = try SQLiteSearchIndex(dataDirectory: directory, cacheDirectory: cache)
+      let index = try SQLiteSearchIndex(catalog: catalog, cacheDirectory: cache)
       if !noUpdate { try update(index) }
+      // Only the chosen sources, also when the index holds others from an earlier search.
+      let typedOrigins = searchQuery.origins ?? catalog.origins
+      searchQuery.origins = typedOrigins.intersection(catalog.origins)
       return try index.search(searchQuery, limit: limit, after: nil, counting: !json)
     }
     if json {

@@ -24,6 +24,7 @@ enum SearchHitJSON {
       "status": .string(hit.session.status.rawValue),
       "created_at": .string(hit.session.createdAt),
       "project": hit.session.workingDirectory.map(JSONValue.string) ?? .null,
+      "origin": .string(hit.session.origin.rawValue),
     ])
   }
 

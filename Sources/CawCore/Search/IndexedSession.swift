@@ -14,11 +14,13 @@ public struct IndexedSession: Hashable, Sendable {
   public var time: Double
   /// The directory the agent worked in (`metadata.cwd`), when recorded.
   public var workingDirectory: String?
+  /// Which store the session is read from: the caw tree, or an agent's own.
+  public var origin: SessionOrigin
 
   /// Creates the facts of a session.
   public init(
     id: String, agent: String, model: String, status: SessionStatus, createdAt: String, time: Double,
-    workingDirectory: String?
+    workingDirectory: String?, origin: SessionOrigin = .caw
   ) {
     self.id = id
     self.agent = agent
@@ -27,6 +29,7 @@ public struct IndexedSession: Hashable, Sendable {
     self.createdAt = createdAt
     self.time = time
     self.workingDirectory = workingDirectory
+    self.origin = origin
   }
 
   /// The project name of a working directory: its last part (`/home/dev/shop/` → `shop`).

@@ -19,6 +19,10 @@ extension SQLiteSearchIndex {
       sessionConditions.append("s.time < ?")
       sessionArguments.append(before)
     }
+    if let origins = query.origins {
+      sessionConditions.append("s.origin IN (\(Array(repeating: "?", count: origins.count).joined(separator: ", ")))")
+      sessionArguments += origins.sorted().map(\.rawValue)
+    }
     if let provider = query.provider {
       sessionConditions.append("s.agent = ?")
       sessionArguments.append(provider)
@@ -58,7 +62,7 @@ extension SQLiteSearchIndex {
     let order = query.order == .newest ? "f.rowid DESC" : "f.rank, f.rowid DESC"
     let marks = "'\(SearchSnippet.open)', '\(SearchSnippet.close)'"
     let sql = """
-      SELECT f.rowid, b.kind, b.location, b.name, s.id, s.agent, s.model, s.status, s.created_at, s.time, s.cwd,
+      SELECT f.rowid, b.kind, b.location, b.name, s.id, s.agent, s.model, s.status, s.created_at, s.time, s.cwd, s.origin,
         highlight(block_index, 0, \(marks)), highlight(block_index, 1, \(marks)), highlight(block_index, 2, \(marks))
       FROM block_index AS f
       JOIN sessions AS s ON s.key = (f.rowid >> \(SearchIndexSchema.blockBits))
@@ -126,18 +130,19 @@ extension SQLiteSearchIndex {
     let kind = kinds[kindIndex]
     let name: String = row[3]
     let facts = IndexedSession(
-      id: row[4], agent: row[5], model: row[6], status: status, createdAt: row[8], time: row[9], workingDirectory: row[10])
+      id: row[4], agent: row[5], model: row[6], status: status, createdAt: row[8], time: row[9], workingDirectory: row[10],
+      origin: SessionOrigin(rawValue: row[11]) ?? .caw)
     // The first field with a match, text before arguments before the name.
     let body = kind == .toolCall ? SearchHit.Field.output : .text
     var found: (SearchHit.Field, SearchSnippet)?
-    for (column, field) in [(13, body), (12, .arguments), (11, .toolName)] {
+    for (column, field) in [(14, body), (13, .arguments), (12, .toolName)] {
       if let text = row[column] as String?, let snippet = SearchSnippet(highlighted: text) {
         found = (field, snippet)
         break
       }
     }
     let (field, snippet) =
-      found ?? (body, SearchSnippet(offset: 0, line: 0, match: "", text: SearchSnippet.plain(row[13] ?? ""), highlights: []))
+      found ?? (body, SearchSnippet(offset: 0, line: 0, match: "", text: SearchSnippet.plain(row[14] ?? ""), highlights: []))
     return SearchHit(
       sessionID: facts.id, location: location, kind: kind, toolName: kind == .toolCall ? name : nil, field: field,
       offset: snippet.offset, line: snippet.line, matchedText: snippet.match, snippet: snippet.text,

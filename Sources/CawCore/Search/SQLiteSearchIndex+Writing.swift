@@ -18,17 +18,35 @@ extension SQLiteSearchIndex {
     var time: Double
   }
 
-  /// What the index holds of one session: its key and stamps.
+  /// Native sessions read ahead (on every core) for one transaction.
+  static let nativeBatch = 16
+
+  /// What the index holds of one session: its key, origin and stamps.
   struct Known {
     var key: Int64
+    var origin: SessionOrigin
     var stamps: [Int64]?
   }
 
   public func refresh(progress: (IndexProgress) -> Void, isCancelled: () -> Bool) throws(CawError) -> IndexProgress {
-    let ids = try reader.sessionIDs()
+    // A caw tree that is not there is an error only when it is all this index covers.
+    let cawPresent = natives == nil || FileSystem.isDirectory(reader.dataDirectory.sessionsPath)
+    let ids = includesCaw && cawPresent ? try reader.sessionIDs() : []
+    let cawIDs = Set(ids)
+    // A record whose id a caw session has (never, unless copied) is left to that session.
+    let natives = (natives?.list() ?? []).filter { !cawIDs.contains($0.id) }
     return try writing.withLock { _ throws(CawError) in
       let stamps = SessionStamps.all(ids, in: reader.dataDirectory.sessionsPath, workers: ProcessInfo.processInfo.activeProcessorCount)
-      return try bringUpToDate(ids: ids, stamps: stamps, removeOthers: true, progress: progress, isCancelled: isCancelled)
+      return try bringUpToDate(
+        ids: ids, stamps: stamps, natives: natives, removeOthers: true, progress: progress, isCancelled: isCancelled)
+    }
+  }
+
+  /// Brings the given sessions of the agents' stores up to date (after their files changed); they are
+  /// read again only when their stamps differ from those stored.
+  public func update(natives: [NativeSearchSource]) throws(CawError) -> IndexProgress {
+    try writing.withLock { _ throws(CawError) in
+      try bringUpToDate(ids: [], stamps: [], natives: natives, removeOthers: false, progress: { _ in }, isCancelled: { false })
     }
   }
 
@@ -48,17 +66,18 @@ extension SQLiteSearchIndex {
           stamps.append(SessionStamps(session: name, in: directory))
         }
       }
-      var result = try bringUpToDate(ids: present, stamps: stamps, removeOthers: false, progress: { _ in }, isCancelled: { false })
+      var result = try bringUpToDate(
+        ids: present, stamps: stamps, natives: [], removeOthers: false, progress: { _ in }, isCancelled: { false })
       result.sessionsRemoved = try remove(gone)
       return result
     }
   }
 
-  /// Indexes the sessions `ids` whose `stamps` differ from the stored ones; with `removeOthers`, forgets
-  /// every session not in `ids`.
+  /// Indexes the caw sessions `ids` whose `stamps` differ from the stored ones, then the `natives` whose
+  /// stamps do; with `removeOthers`, forgets every session of an origin this index covers that is in neither.
   private func bringUpToDate(
-    ids: [String], stamps: [SessionStamps?], removeOthers: Bool, progress: (IndexProgress) -> Void,
-    isCancelled: () -> Bool
+    ids: [String], stamps: [SessionStamps?], natives: [NativeSearchSource], removeOthers: Bool,
+    progress: (IndexProgress) -> Void, isCancelled: () -> Bool
   ) throws(CawError) -> IndexProgress {
     let known: [String: Known]
     do {
@@ -67,20 +86,23 @@ extension SQLiteSearchIndex {
         // A refresh compares every session; an update only the few it was given.
         let rows =
           removeOthers
-          ? try Row.fetchAll(db, sql: "SELECT id, key, stamps FROM sessions")
-          : try ids.compactMap { try Row.fetchOne(db, sql: "SELECT id, key, stamps FROM sessions WHERE id = ?", arguments: [$0]) }
+          ? try Row.fetchAll(db, sql: "SELECT id, key, stamps, origin FROM sessions")
+          : try (ids + natives.map(\.id)).compactMap {
+            try Row.fetchOne(db, sql: "SELECT id, key, stamps, origin FROM sessions WHERE id = ?", arguments: [$0])
+          }
         for row in rows {
-          known[row[0]] = Known(key: row[1], stamps: (row[2] as Data?).map(Self.stampValues))
+          known[row[0]] = Known(
+            key: row[1], origin: SessionOrigin(rawValue: row[3]) ?? .caw, stamps: (row[2] as Data?).map(Self.stampValues))
         }
         return known
       }
     } catch {
       throw Self.failure("cannot read the search index", error)
     }
-    var state = IndexProgress(sessionsInTree: ids.count)
+    var state = IndexProgress(sessionsInTree: ids.count + natives.count)
     if removeOthers {
-      let present = Set(ids)
-      state.sessionsRemoved = try remove(known.keys.filter { !present.contains($0) })
+      let present = Set(ids).union(natives.map(\.id))
+      state.sessionsRemoved = try remove(known.filter { !present.contains($0.key) && covers($0.value.origin) }.map(\.key))
     }
     // Changed sessions, newest first (by their files' modification time), so recent ones are found first.
     var todo = ids.indices.filter { index in
@@ -88,8 +110,9 @@ extension SQLiteSearchIndex {
       return entry.stamps != stamp.values
     }
     todo.sort { (stamps[$0]?.lastModified ?? 0) > (stamps[$1]?.lastModified ?? 0) }
-    state.sessionsToIndex = todo.count
-    state.bytesToRead = todo.reduce(0) { $0 + (stamps[$1]?.trajectoryFileSize ?? 0) }
+    let nativeTodo = natives.filter { known[$0.id]?.stamps != $0.stamps }
+    state.sessionsToIndex = todo.count + nativeTodo.count
+    state.bytesToRead = todo.reduce(0) { $0 + (stamps[$1]?.trajectoryFileSize ?? 0) } + nativeTodo.reduce(0) { $0 + $1.bytes }
     progress(state)
     let sessionsPath = reader.dataDirectory.sessionsPath
     let ahead = ReadAhead(sessions: todo.map { ("\(sessionsPath)/\(ids[$0])/trajectory.json", stamps[$0]?.lastModified ?? 0) })
@@ -133,6 +156,9 @@ extension SQLiteSearchIndex {
         throw Self.failure("cannot write the search index \(file)", error)
       }
     }
+    if !state.cancelled {
+      try indexNatives(nativeTodo, known: known, &state, progress: progress, isCancelled: isCancelled)
+    }
     if state.sessionsIndexed + state.sessionsRemoved >= 50 {
       // After much writing, copy the log into the file and empty it (small updates leave that to SQLite's
       // automatic checkpoints).
@@ -141,6 +167,50 @@ extension SQLiteSearchIndex {
     state.finished = true
     progress(state)
     return state
+  }
+
+  /// Whether sessions of `origin` are this index's to keep or forget.
+  private func covers(_ origin: SessionOrigin) -> Bool {
+    origin == .caw ? includesCaw : natives?.origins.contains(origin) == true
+  }
+
+  /// Indexes sessions of the agents' stores, newest first, each read whole: a batch read on every core,
+  /// then written in one transaction.
+  private func indexNatives(
+    _ sources: [NativeSearchSource], known: [String: Known], _ state: inout IndexProgress,
+    progress: (IndexProgress) -> Void, isCancelled: () -> Bool
+  ) throws(CawError) {
+    // The third stamp is the first file's modification time.
+    let todo = sources.sorted { ($0.stamps.count > 2 ? $0.stamps[2] : 0) > ($1.stamps.count > 2 ? $1.stamps[2] : 0) }
+    var next = 0
+    while next < todo.count && !state.cancelled {
+      let batch = Array(todo[next..<min(next + Self.nativeBatch, todo.count)])
+      let loaded = SessionReader.inParallel(batch.count) { batch[$0].load() }
+      do {
+        try pool.write { db in
+          for (source, session) in zip(batch, loaded) {
+            if isCancelled() {
+              state.cancelled = true
+              return
+            }
+            let facts =
+              session.trajectory.map {
+                Self.facts(source.id, $0, status: session.status, lastModified: session.lastModified, origin: source.origin)
+              }
+              ?? IndexedSession(
+                id: source.id, agent: source.origin.provider?.rawValue ?? "", model: "", status: session.status,
+                createdAt: "", time: session.lastModified, workingDirectory: nil, origin: source.origin)
+            try indexWhole(db, facts: facts, trajectory: session.trajectory, stamps: source.stamps, known: known[source.id])
+            state.sessionsIndexed += 1
+            state.bytesRead += source.bytes
+            progress(state)
+          }
+        }
+      } catch {
+        throw Self.failure("cannot write the search index \(file)", error)
+      }
+      next += batch.count
+    }
   }
 
   /// Forgets the sessions `ids`; returns how many the index held.
@@ -187,7 +257,7 @@ extension SQLiteSearchIndex {
             outcome = .rekey(facts.time)
             return .rollback
           }
-          try writer.finish(facts, stamps: stamps)
+          try writer.finish(facts, stamps: stamps?.values)
           outcome = .written
           return .commit
         case .irregular:
@@ -214,7 +284,7 @@ extension SQLiteSearchIndex {
             }, bytesRead: { _ in })
           let facts = Self.facts(name, header, status: SessionStatus(header), lastModified: lastModified)
           guard SessionKey.matches(writer.key, time: facts.time) else { throw SessionText.Irregular() }
-          try writer.finish(facts, stamps: stamps)
+          try writer.finish(facts, stamps: stamps?.values)
           return .commit
         }
         return
@@ -229,23 +299,29 @@ extension SQLiteSearchIndex {
   /// Re-indexes one session read whole through ``SessionReader`` (a file that cannot be streamed).
   private func indexLoaded(_ db: Database, name: String, stamps: SessionStamps?, known: Known?) throws {
     let loaded = reader.loadDirectory(named: name)
-    let t = loaded.trajectory
-    let facts = t.map { Self.facts(name, $0, status: loaded.status, lastModified: loaded.lastModified) }
+    let facts = loaded.trajectory.map { Self.facts(name, $0, status: loaded.status, lastModified: loaded.lastModified) }
       ?? IndexedSession(id: name, agent: "", model: "", status: loaded.status, createdAt: "", time: loaded.lastModified, workingDirectory: nil)
+    try indexWhole(db, facts: facts, trajectory: loaded.trajectory, stamps: stamps?.values, known: known)
+  }
+
+  /// Re-indexes one session from its trajectory in memory, in its own savepoint.
+  private func indexWhole(_ db: Database, facts: IndexedSession, trajectory: Trajectory?, stamps: [Int64]?, known: Known?) throws {
     try db.inSavepoint {
-      var writer = SessionWriter(db: db, id: name, known: known)
+      var writer = SessionWriter(db: db, id: facts.id, known: known)
       try writer.begin(time: facts.time)
-      if let t { try SessionText.units(of: t) { try writer.add($0) } }
+      if let trajectory { try SessionText.units(of: trajectory) { try writer.add($0) } }
       try writer.finish(facts, stamps: stamps)
       return .commit
     }
   }
 
   /// A session's facts from its trajectory (or header).
-  private static func facts(_ id: String, _ t: Trajectory, status: SessionStatus, lastModified: Double) -> IndexedSession {
+  private static func facts(
+    _ id: String, _ t: Trajectory, status: SessionStatus, lastModified: Double, origin: SessionOrigin = .caw
+  ) -> IndexedSession {
     IndexedSession(
       id: id, agent: t.agent, model: t.model, status: status, createdAt: t.createdAt,
-      time: Timestamp.parse(t.createdAt) ?? lastModified, workingDirectory: t.workingDirectory)
+      time: Timestamp.parse(t.createdAt) ?? lastModified, workingDirectory: t.workingDirectory, origin: origin)
   }
 
   /// Stamp values from their stored form (little-endian `Int64`s).

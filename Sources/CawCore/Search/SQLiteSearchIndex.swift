@@ -13,6 +13,10 @@ import Synchronization
 public final class SQLiteSearchIndex: SearchIndex {
   /// The tree indexed.
   public let reader: SessionReader
+  /// Whether the caw tree's sessions are indexed (false: only the agents' stores of ``natives``).
+  public let includesCaw: Bool
+  /// The agents' own stores indexed besides the caw tree, if any.
+  public let natives: NativeSearchSources?
   /// The index file.
   public let file: String
   let pool: DatabasePool
@@ -34,16 +38,41 @@ public final class SQLiteSearchIndex: SearchIndex {
     try self.init(reader: SessionReader(dataDirectory), file: "\(cacheDirectory)/search-\(name).sqlite")
   }
 
-  /// Whether `cacheDirectory` holds an index of `dataDirectory` (built, or being built).
-  public static func exists(dataDirectory: DataDirectory, cacheDirectory: String) -> Bool {
-    guard let name = CacheKey.name(for: dataDirectory) else { return false }
-    return FileSystem.status("\(cacheDirectory)/search-\(name).sqlite") != nil
+  /// The index of every session `catalog` lists, its caw tree's and its agent stores', in `cacheDirectory`:
+  /// one file per data directory (also when it does not exist, for a user with only the agents' stores).
+  ///
+  /// - Throws: ``CawError`` when the cache directory lies inside the data directory or the file cannot
+  ///   be created.
+  public convenience init(catalog: SessionCatalog, cacheDirectory: String) throws(CawError) {
+    let dataDirectory = catalog.dataDirectory ?? DataDirectory("")
+    let cawPresent = FileSystem.isDirectory(dataDirectory.path)
+    guard !cawPresent || !CacheKey.isInside(cacheDirectory, dataDirectory) else {
+      throw CawError(.invalidArgument, "the cache directory \(cacheDirectory) is inside the data directory; caw-tui never writes there")
+    }
+    // Nothing to search: say why the caw tree is not there.
+    if catalog.origins.isEmpty { _ = try SessionReader(dataDirectory).sessionIDs() }
+    try FileSystem.makeDirectories(cacheDirectory)
+    try self.init(
+      reader: SessionReader(dataDirectory), file: Self.file(for: dataDirectory, cacheDirectory: cacheDirectory),
+      includesCaw: catalog.origins.contains(.caw), natives: catalog.searchSources(cacheDirectory: cacheDirectory))
   }
 
-  /// The index of `reader`'s tree in `file`.
-  public init(reader: SessionReader, file: String) throws(CawError) {
+  /// Whether `cacheDirectory` holds an index of `dataDirectory` (built, or being built).
+  public static func exists(dataDirectory: DataDirectory, cacheDirectory: String) -> Bool {
+    FileSystem.status(file(for: dataDirectory, cacheDirectory: cacheDirectory)) != nil
+  }
+
+  /// The index file of `dataDirectory` (named after its real path, or the path as given when it does not exist).
+  static func file(for dataDirectory: DataDirectory, cacheDirectory: String) -> String {
+    "\(cacheDirectory)/search-\(CacheKey.name(for: dataDirectory) ?? CacheKey.name(ofPath: dataDirectory.path)).sqlite"
+  }
+
+  /// The index of `reader`'s tree (unless `includesCaw` is false) and of `natives` in `file`.
+  public init(reader: SessionReader, file: String, includesCaw: Bool = true, natives: NativeSearchSources? = nil) throws(CawError) {
     self.reader = reader
     self.file = file
+    self.includesCaw = includesCaw
+    self.natives = natives
     do {
       pool = try Self.openPool(file)
     } catch {

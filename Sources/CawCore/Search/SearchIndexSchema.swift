@@ -3,8 +3,8 @@ import GRDB
 
 /// The tables of ``SQLiteSearchIndex``.
 ///
-/// - `sessions`: one row per session: its key (which orders the rowids of its blocks), id, file stamps,
-///   and the facts the filters look at.
+/// - `sessions`: one row per session: its key (which orders the rowids of its blocks), id, origin (the
+///   caw tree or an agent's own store), file stamps, and the facts the filters look at.
 /// - `blocks`: one row per block, rowid `key << 24 | n` (n counts the session's blocks in order), with
 ///   its kind, location, a hash of its text, the tool name, and the arguments and text packed
 ///   (``TextPacking``).
@@ -13,7 +13,7 @@ import GRDB
 ///   ``WordTokenizer`` (`unicode61` folding case and accents, CJK characters one by one).
 enum SearchIndexSchema {
   /// Bumped whenever the tables or what goes into them change; an index of another version is rebuilt.
-  static let version = 1
+  static let version = 2
 
   /// Bits of a block's rowid that number it within its session.
   static let blockBits: Int64 = 24
@@ -31,6 +31,7 @@ enum SearchIndexSchema {
         CREATE TABLE sessions(
           key INTEGER PRIMARY KEY,
           id TEXT NOT NULL UNIQUE,
+          origin TEXT NOT NULL,
           stamps BLOB,
           agent TEXT NOT NULL,
           model TEXT NOT NULL,

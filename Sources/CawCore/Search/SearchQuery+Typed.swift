@@ -2,10 +2,10 @@
 /// datetime"`, as the TUI's search of every session takes it.
 extension SearchQuery {
   /// The filters a typed query may hold, each as `name:value` (the value quoted when it has spaces).
-  public static let typedFilters = ["provider", "model", "status", "project", "since", "until"]
+  public static let typedFilters = ["provider", "model", "status", "project", "since", "until", "source"]
 
-  /// The query `text` says: each `provider:`, `model:`, `status:`, `project:`, `since:` or `until:`
-  /// word is a filter (as the CLI's options of those names), the other words are the text to find.
+  /// The query `text` says: each `provider:`, `model:`, `status:`, `project:`, `since:`, `until:` or
+  /// `source:` word is a filter (as the CLI's options of those names), the other words are the text to find.
   ///
   /// - Throws: ``CawError`` (`.invalidArgument`) when a filter's value is unknown or malformed, or no
   ///   text to find is left.
@@ -24,10 +24,18 @@ extension SearchQuery {
       }
       status = known
     }
+    var origins: Set<SessionOrigin>?
+    if let named = filters["source"] {
+      guard let origin = SessionOrigin(rawValue: named.lowercased()) else {
+        throw CawError(
+          .invalidArgument, "source: expected one of \(SessionOrigin.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      origins = [origin]
+    }
     let dates = try DateRange(since: filters["since"], until: filters["until"])
     try self.init(
       typed.rest.joined(separator: " "), provider: filters["provider"], model: filters["model"], status: status,
-      project: filters["project"], dates: dates, order: order)
+      project: filters["project"], dates: dates, origins: origins, order: order)
   }
 
   private static func example(_ name: String) -> String {
@@ -36,6 +44,7 @@ extension SearchQuery {
     case "model": "opus"
     case "status": "finished"
     case "project": "shop"
+    case "source": "claude"
     default: "2026-11-20"
     }
   }

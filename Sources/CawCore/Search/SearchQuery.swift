@@ -13,6 +13,8 @@ public struct SearchQuery: Hashable, Sendable {
   public var project: String?
   /// Only sessions started in this range.
   public var dates: DateRange
+  /// Only sessions of these stores (nil: any the index holds).
+  public var origins: Set<SessionOrigin>?
   /// The order of the hits.
   public var order: SearchOrder
 
@@ -21,7 +23,8 @@ public struct SearchQuery: Hashable, Sendable {
   /// - Throws: ``CawError`` (`.invalidArgument`) when `text` has nothing to find or `provider` is unknown.
   public init(
     _ text: String, provider: String? = nil, model: String? = nil, status: SessionStatus? = nil,
-    project: String? = nil, dates: DateRange = DateRange(), order: SearchOrder = .newest
+    project: String? = nil, dates: DateRange = DateRange(), origins: Set<SessionOrigin>? = nil,
+    order: SearchOrder = .newest
   ) throws(CawError) {
     expression = try SearchExpression(parsing: text)
     if let provider {
@@ -36,11 +39,13 @@ public struct SearchQuery: Hashable, Sendable {
     self.status = status
     self.project = project.flatMap { $0.isEmpty ? nil : Self.normalisedProject($0) }
     self.dates = dates
+    self.origins = origins
     self.order = order
   }
 
   /// Whether a session with these facts passes the filters (the text aside).
   public func admits(_ facts: IndexedSession) -> Bool {
+    if let origins, !origins.contains(facts.origin) { return false }
     if let provider, facts.agent != provider { return false }
     if let model, !facts.model.lowercased().contains(model.lowercased()) { return false }
     if let status, facts.status != status { return false }

@@ -109,15 +109,15 @@ struct SessionWriter {
   }
 
   /// Removes the blocks past the last one added and records the session's facts and stamps.
-  func finish(_ facts: IndexedSession, stamps: SessionStamps?) throws {
+  func finish(_ facts: IndexedSession, stamps: [Int64]?) throws {
     if !old.isEmpty { try Self.deleteBlocks(db, in: rowID(count)...SessionKey.rowIDs(of: key).upperBound) }
     try db.execute(
       sql: """
-        INSERT OR REPLACE INTO sessions(key, id, stamps, agent, model, status, created_at, time, cwd, project, blocks)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT OR REPLACE INTO sessions(key, id, origin, stamps, agent, model, status, created_at, time, cwd, project, blocks)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
-        key, id, stamps.map { SQLiteSearchIndex.stampData($0.values) }, facts.agent, facts.model, facts.status.rawValue,
+        key, id, facts.origin.rawValue, stamps.map(SQLiteSearchIndex.stampData), facts.agent, facts.model, facts.status.rawValue,
         facts.createdAt, facts.time, facts.workingDirectory, facts.workingDirectory.map(IndexedSession.projectName), count,
       ])
   }

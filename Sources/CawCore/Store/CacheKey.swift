@@ -3,9 +3,13 @@
 enum CacheKey {
   /// 16 hex digits naming the cache files of `dataDirectory`; nil when its real path cannot be found.
   static func name(for dataDirectory: DataDirectory) -> String? {
-    guard let real = FileSystem.realPath(dataDirectory.path) else { return nil }
+    FileSystem.realPath(dataDirectory.path).map(name(ofPath:))
+  }
+
+  /// 16 hex digits naming the cache files of `path`, as written.
+  static func name(ofPath path: String) -> String {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in real.utf8 {
+    for byte in path.utf8 {
       hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
     }
     let hex = String(hash, radix: 16)

@@ -99,6 +99,71 @@ struct NativeCatalogTests {
     #expect(storeSnapshot() == before)
   }
 
+  /// The hits `caw-tui search --json` prints for `arguments`, with its exit status.
+  private func searchHits(_ arguments: [String]) throws -> (status: Int32, hits: [JSONValue]) {
+    let result = try run(["search", "--json"] + arguments)
+    #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
+    return (result.status, try #require(try JSONParser.parse(Array(result.stdout.utf8)).arrayValue))
+  }
+
+  @Test("search finds text in every store, each hit with its origin; --source and source: choose; the stores stay as they were")
+  func searchEveryStore() throws {
+    let before = storeSnapshot()
+    // A subagent's tool output in Claude Code 1.0's inline sidechains, a codex 0.40 shell output, an
+    // opencode tool error.
+    let claude = try searchHits(["RETRY_DELAY"]).hits
+    #expect(!claude.isEmpty && claude.allSatisfy { $0["origin"] == "claude" && $0["session_id"] == .string(NativeFixtures.claudeV1) }, "\(claude)")
+    #expect(claude.contains { $0["kind"] == "tool_call" && $0["depth"]?.numberValue?.intValue == 1 }, "\(claude)")
+    let codex = try searchHits(["CREATE TABLE orders"]).hits
+    #expect(Set(codex.compactMap { $0["session_id"]?.stringValue }) == [NativeFixtures.codexOld], "\(codex)")
+    #expect(codex.contains { $0["origin"] == "codex" && $0["tool"] == "shell" && $0["field"] == "output" }, "\(codex)")
+    let opencode = try searchHits(["tsc not found"]).hits
+    #expect(opencode.first?["origin"] == "opencode" && opencode.first?["session_id"] == .string(NativeFixtures.opencodeFiles), "\(opencode)")
+    // Choosing the sources: an option, or a word among the query's.
+    #expect(try searchHits(["--source", "caw", "RETRY_DELAY"]).status == 1)
+    #expect(try searchHits(["source:codex", "RETRY_DELAY"]).status == 1)
+    #expect(try searchHits(["source:claude", "RETRY_DELAY"]).hits.count == claude.count)
+    // A search of the caw tree alone leaves the stores' sessions in the index for the next one.
+    #expect(try searchHits(["--no-update", "CREATE TABLE orders"]).hits.count == codex.count)
+    // A rollout removed is forgotten.
+    try FileManager.default.removeItem(atPath: fixtures.codexOldPath)
+    #expect(try searchHits(["CREATE TABLE orders"]).status == 1)
+    try FileManager.default.removeItem(atPath: fixtures.codexNewPath)
+    var after = storeSnapshot()
+    after = after.filter { !$0.key.hasPrefix(".codex/sessions") }
+    #expect(after == before.filter { !$0.key.hasPrefix(".codex/sessions") })
+  }
+
+  @Test("a native record that a caw session recorded is searched as that session, not twice")
+  func searchFoldsLinkedRecord() throws {
+    let caw = Trajectory(
+      agent: "codex", model: "gpt-5.3-codex", sessionID: "5e551011-0000-4000-8000-00000000c0de",
+      createdAt: "2026-08-03T10:48:55+00:00", completedAt: "2026-08-03T10:49:07+00:00",
+      turns: [Turn(input: "Run the tests and fix the failure", output: [.text("Shipping was missing from the total; fixed.")])],
+      metadata: ["thread_id": .string(NativeFixtures.codexNew)])
+    var store = try SessionStore(dataDirectory: cawData, sessionID: caw.sessionID)
+    try store.writeMetadata(caw)
+    try store.appendTurn(caw.turns[0], trajectory: caw, rawOutput: "")
+    let hits = try searchHits(["Shipping was missing"]).hits
+    #expect(Set(hits.compactMap { $0["session_id"]?.stringValue }) == [caw.sessionID], "\(hits)")
+    #expect(hits.allSatisfy { $0["origin"] == "caw" })
+    // Listed alone (no caw tree), the record is its own session.
+    let alone = try searchHits(["--source", "codex", "Shipping was missing"]).hits
+    #expect(Set(alone.compactMap { $0["session_id"]?.stringValue }) == [NativeFixtures.codexNew], "\(alone)")
+  }
+
+  @Test("S in the TUI finds text in a native session and opens it at the match")
+  func finderOpensNativeSession() throws {
+    let result = try run(["render", "--size", "150x40", "--keys", "S w a l l - c l o c k"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("1 hit  · 13 sessions indexed"), "\(result.stdout)")
+    #expect(result.stdout.contains("claude_code  app  turn 0  text"), "\(result.stdout)")
+    let opened = try run(["render", "--size", "150x40", "--keys", "S w a l l - c l o c k Enter"])
+    #expect(opened.status == 0, "\(opened.stderr)")
+    #expect(opened.stdout.contains("test_retry depends on wall-clock time"), "\(opened.stdout)")
+    #expect(opened.stdout.contains("match 1/"), "\(opened.stdout)")
+  }
+
   @Test("show, export and handle work on native sessions by id prefix or path, and never change the stores")
   func showExportNative() throws {
     let before = storeSnapshot()
