@@ -38,8 +38,8 @@ public final class SessionService: Sendable {
   private let lastRuns = Mutex<[RunRecord]?>(nil)
   private let searchIndexDirectory: String?
   private let catalog: SessionCatalog?
-  /// Where each listed native record lives, by session id (caw sessions are read from `directory`).
-  private let nativeLocations = Mutex<[String: SessionCatalog.Location]>([:])
+  /// Where each listed native record lives (caw sessions are read from `directory`), and which are folded.
+  private let nativeRows = Mutex(NativeRows())
   private let searchIndex = Mutex<SQLiteSearchIndex?>(nil)
   private let searching = DispatchQueue(label: "caw-tui.search")
   private let indexing = DispatchQueue(label: "caw-tui.index")
@@ -97,18 +97,21 @@ public final class SessionService: Sendable {
       onSessions { reading in
         defer { self.pendingLoads.withLock { _ = $0.remove(id) } }
         guard self.latestLoad.withLock({ $0 == id }) else { return [] }
-        if let native = self.loadNative(id) { return [Self.loaded(id, native)] }
         if let fresh = reading.freshlyRead.removeValue(forKey: id) { return [Self.loaded(id, fresh)] }
+        if let native = self.loadNative(id) { return [Self.loaded(id, native)] }
         self.outline(id, reading.follower.reader)
         return [Self.loaded(id, reading.follower.refresh(id))]
       }
     case .reloadSession(let id):
       onSessions { reading in
-        if let native = self.loadNative(id) { return [Self.loaded(id, native)] }
-        return [Self.loaded(id, reading.freshlyRead.removeValue(forKey: id) ?? reading.follower.refresh(id))]
+        if let fresh = reading.freshlyRead.removeValue(forKey: id) { return [Self.loaded(id, fresh)] }
+        return [Self.loaded(id, self.loadNative(id) ?? reading.follower.refresh(id))]
       }
     case .refreshSessions(let ids):
       onSessions { [self.refresh(ids, &$0)] }
+    case .refreshNativeFiles(let files):
+      guard let catalog else { break }
+      onSessions { [self.refreshNative(catalog.changes(in: files), catalog, &$0)] }
     case .export(let path, let format, let file, let overwrite):
       onSessions { [self.export(path, format, to: file, overwrite: overwrite, &$0)] }
     case .openInteractive(let request):
@@ -177,14 +180,14 @@ public final class SessionService: Sendable {
 
   /// The provider whose own store holds the session `request` resumes; nil for a caw session or a new one.
   private func nativeProvider(of request: RunRequest) -> Provider? {
-    guard case .resume(let id, _) = request, case .native(let origin, _, _)? = nativeLocations.withLock({ $0[id] })
+    guard case .resume(let id, _) = request, case .native(let origin, _, _)? = nativeRows.withLock({ $0.locations[id] })
     else { return nil }
     return origin.provider
   }
 
   /// Session `id` read from its agent's own store, when the listing found it there; nil for a caw session.
   private func loadNative(_ id: String) -> LoadedSession? {
-    guard let catalog, let location = nativeLocations.withLock({ $0[id] }) else { return nil }
+    guard let catalog, let location = nativeRows.withLock({ $0.locations[id] }) else { return nil }
     return try? catalog.load(location)
   }
 
@@ -330,11 +333,7 @@ public final class SessionService: Sendable {
     let cacheDirectory = cache?.directory
     background(listing) {
       let listing = catalog.list(cacheDirectory: cacheDirectory)
-      let native = listing.summaries.filter { $0.origin != .caw }
-      self.nativeLocations.withLock { locations in
-        locations = Dictionary(
-          native.map { ($0.id, SessionCatalog.location(of: $0)) }, uniquingKeysWith: { first, _ in first })
-      }
+      self.nativeRows.withLock { $0 = NativeRows(listing: listing.summaries, folding: catalog.origins.contains(.caw)) }
       if listing.summaries.isEmpty, let failure = listing.failures.values.first {
         return [.listingFailed(failure)]
       }
@@ -359,6 +358,57 @@ public final class SessionService: Sendable {
       let loaded = reading.follower.refresh(id)
       reading.freshlyRead[id] = loaded
       summaries.append(SessionSummary(loaded))
+    }
+    // A caw session that now names its native record (its run just began) takes that record's row.
+    removed.formUnion(nativeRows.withLock { $0.cawRead(summaries) })
+    return .sessionsRefreshed(summaries, removed: removed, now: clock())
+  }
+
+  /// Reads again the native sessions that changed (each whole, kept for the load that follows), lists
+  /// opencode's again when its store changed, and has the search index follow.
+  private func refreshNative(_ changes: SessionCatalog.Changes, _ catalog: SessionCatalog, _ reading: inout Reading) -> Action {
+    var summaries: [SessionSummary] = []
+    var removed: Set<String> = []
+    var read: [SessionCatalog.Location] = []
+    for location in changes.locations {
+      guard let key = location.key, FileManager.default.fileExists(atPath: key) else {
+        if nativeRows.withLock({ $0.locations[location.id] != nil }) {
+          removed.insert(location.id)
+          nativeRows.withLock { $0.forget(location.id) }
+        }
+        continue
+      }
+      guard let loaded = try? catalog.load(location) else { continue }
+      let summary = SessionSummary(loaded)
+      guard !nativeRows.withLock({ $0.isFolded(summary) }) else { continue }
+      nativeRows.withLock { $0.shown(summary) }
+      reading.freshlyRead[summary.id] = loaded
+      summaries.append(summary)
+      read.append(location)
+    }
+    if changes.opencode {
+      let listed = catalog.listNative(.opencode, cacheDirectory: cache?.directory)
+      let present = Set(listed.map(\.id))
+      nativeRows.withLock { rows in
+        for (id, location) in rows.locations where !present.contains(id) {
+          if case .native(.opencode, _, _) = location {
+            removed.insert(id)
+            rows.forget(id)
+          }
+        }
+        for summary in listed where !rows.isFolded(summary) {
+          rows.shown(summary)
+          summaries.append(summary)
+          read.append(SessionCatalog.location(of: summary))
+        }
+      }
+    }
+    if let index = searchIndex.withLock({ $0 }), !read.isEmpty {
+      let changed = read
+      background(indexing) {
+        _ = try? index.update(natives: catalog.searchSources(at: changed))
+        return []
+      }
     }
     return .sessionsRefreshed(summaries, removed: removed, now: clock())
   }

@@ -5,7 +5,7 @@ import CawUI
 import Foundation
 
 /// Runs the TUI on a terminal: the ncurses screen, the run loop, the session service, and the background
-/// sources — the file watcher (live follow) and the clock.
+/// sources — the file watchers (live follow of the caw tree and of the agents' stores) and the clock.
 enum TerminalApp {
   /// The path of this caw-tui executable, which records the runs the TUI starts.
   static var executable: String {
@@ -29,11 +29,20 @@ enum TerminalApp {
       catalog: catalog)
     let watcher = SessionWatcher(directory)
     defer { watcher.stop() }
+    // The agents' own stores are followed too when they are listed.
+    let nativeOrigins = catalog.origins.subtracting([.caw])
+    let nativeWatcher = nativeOrigins.isEmpty ? nil : NativeWatcher(catalog.stores, origins: nativeOrigins)
+    defer { nativeWatcher?.stop() }
     let inbox = service.inbox
     let watching = Task.detached {
       for await change in watcher.changes { inbox.post(.filesChanged(change)) }
     }
     defer { watching.cancel() }
+    let watchingNative = Task.detached {
+      guard let nativeWatcher else { return }
+      for await change in nativeWatcher.changes { inbox.post(.filesChanged(change)) }
+    }
+    defer { watchingNative.cancel() }
     return try NCursesScreen(theme: theme).run { screen in
       let terminal = TerminalHandoff(
         showInPager: { text in screen.suspend { Pager.show(text) } },

@@ -89,6 +89,15 @@ public struct NativeStores: Sendable, Equatable {
     return files
   }
 
+  /// The files a Claude Code session is read from: its transcript, and its `subagents` directory with the
+  /// subagents' transcripts when there is one.
+  static func claudeFiles(transcript path: String) -> [String] {
+    let id = String(FileSystem.baseName(of: path).dropLast(".jsonl".count))
+    let agents = FileSystem.parent(of: path) + "/" + id + "/subagents"
+    guard let names = try? FileSystem.list(agents) else { return [path] }
+    return [path, agents] + names.sorted().filter { $0.hasPrefix("agent-") }.map { agents + "/" + $0 }
+  }
+
   /// The Codex thread id in a rollout file name (`rollout-2025-09-25T15-12-14-<uuid>.jsonl`).
   static func codexThreadID(fileName: String) -> String {
     let stem = fileName.hasSuffix(".jsonl") ? String(fileName.dropLast(6)) : fileName

@@ -75,13 +75,13 @@ public struct SessionCatalog: Sendable {
     // Only caw sessions: nothing to fold, and the reader already gave them in this order.
     if summaries.allSatisfy({ $0.origin == .caw }) { return summaries }
     var cawByKey: [String: Int] = [:]
-    for (i, s) in summaries.enumerated() where s.origin == .caw && !s.resumeKey.isEmpty {
-      cawByKey[s.agent + "\u{0}" + s.resumeKey] = i
+    for (i, s) in summaries.enumerated() where s.origin == .caw {
+      if let key = foldKey(of: s) { cawByKey[key] = i }
     }
     var result = summaries
     var drop = Set<Int>()
-    for (i, s) in summaries.enumerated() where s.origin != .caw && !s.resumeKey.isEmpty {
-      guard let caw = cawByKey[s.agent + "\u{0}" + s.resumeKey] else { continue }
+    for (i, s) in summaries.enumerated() where s.origin != .caw {
+      guard let key = foldKey(of: s), let caw = cawByKey[key] else { continue }
       result[caw].nativePath = s.path
       // caw does not record where the agent worked; its native record does.
       if result[caw].workingDirectory.isEmpty { result[caw].workingDirectory = s.workingDirectory }
@@ -96,6 +96,12 @@ public struct SessionCatalog: Sendable {
     }.map { kept[$0] }
   }
 
+  /// What a caw session and the native record it recorded have in common (provider and resume key);
+  /// nil for a session without a resume key.
+  public static func foldKey(of summary: SessionSummary) -> String? {
+    summary.resumeKey.isEmpty ? nil : summary.agent + "\u{0}" + summary.resumeKey
+  }
+
   /// The sessions of one store as index units.
   func nativeUnits(_ origin: SessionOrigin) -> [NativeUnit] {
     let pricing = self.pricing
@@ -104,13 +110,7 @@ public struct SessionCatalog: Sendable {
       return []
     case .claude:
       return stores.claudeTranscripts().map { path in
-        let id = String(FileSystem.baseName(of: path).dropLast(".jsonl".count))
-        let agents = FileSystem.parent(of: path) + "/" + id + "/subagents"
-        var files = [path]
-        if let names = try? FileSystem.list(agents) {
-          files += [agents] + names.sorted().filter { $0.hasPrefix("agent-") }.map { agents + "/" + $0 }
-        }
-        return NativeUnit(key: path, stamps: NativeStores.stamps(files)) {
+        NativeUnit(key: path, stamps: NativeStores.stamps(NativeStores.claudeFiles(transcript: path))) {
           SessionSummary(ClaudeTranscript.load(path: path, pricing: pricing, skimmingContent: true))
         }
       }

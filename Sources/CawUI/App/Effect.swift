@@ -43,6 +43,9 @@ public enum Effect: Equatable, Sendable {
   case refreshIndex(build: Bool)
   /// Re-index these sessions after their files changed.
   case updateIndex(Set<String>)
+  /// Read again the native sessions these files of the agents' stores belong to (answers
+  /// `.sessionsRefreshed`; the search index follows when it exists).
+  case refreshNativeFiles(Set<String>)
   /// Restore the terminal and exit.
   case quit
 }

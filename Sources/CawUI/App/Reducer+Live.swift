@@ -10,7 +10,8 @@ extension Reducer {
       if let pending = state.pendingSelection { ids.insert(pending) }
       // The search index follows live changes once it exists.
       let index: [Effect] = state.indexProgress != nil && !change.sessionIDs.isEmpty ? [.updateIndex(change.sessionIDs)] : []
-      return ids.isEmpty ? index : [.refreshSessions(ids)] + index
+      let native: [Effect] = change.nativeFiles.isEmpty ? [] : [.refreshNativeFiles(change.nativeFiles)]
+      return (ids.isEmpty ? index : [.refreshSessions(ids)] + index) + native
     case .sessionsRefreshed(let summaries, let removed, let now):
       return merge(summaries, removed: removed, now: now, &state)
     case .runsChanged(let runs):

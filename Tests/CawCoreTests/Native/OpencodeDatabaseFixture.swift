@@ -1,6 +1,7 @@
 import CawCore
 import GRDB
 import OrderedCollections
+import TestSupport
 
 /// opencode 1.2+'s `opencode.db`, made from the same messages and parts as the JSON fixture: tables
 /// `session`, `message` and `part`, the last two holding the JSON without the ids (which are columns).

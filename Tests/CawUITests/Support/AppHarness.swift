@@ -25,25 +25,36 @@ struct AppHarness {
     return harness
   }
 
+  /// The app on the demo tree beside the hand-written stores of Claude Code, codex and opencode (`fixtures`,
+  /// whose HOME the catalog reads), every source listed.
+  static func withNativeStores(_ size: Size, fixtures: NativeFixtures) throws -> AppHarness {
+    fixtures.writeAll()
+    let data = fixtures.tree.path + "/caw_data"
+    try DemoTree.write(to: data, now: now)
+    let catalog = SessionCatalog(
+      dataDirectory: DataDirectory(data), stores: fixtures.stores, origins: Set(SessionOrigin.allCases), pricing: .builtIn)
+    return AppHarness(dataDirectory: data, size: size, catalog: catalog)
+  }
+
   /// The effects other than reading that the app asked for, in order (runs, exports, copies, quitting).
   var requested: [Effect] { log.effects }
   private let log = EffectLog()
 
   /// The app on the tree at `dataDirectory`, started (sessions listed) and drawn once. Sessions are read
   /// and searched by the real ``SessionService`` (its search index in `search-cache` beside the tree);
-  /// every other effect is logged instead of performed.
-  init(dataDirectory: String, size: Size) {
+  /// every other effect is logged instead of performed. With a `catalog`, its sources are listed.
+  init(dataDirectory: String, size: Size, catalog: SessionCatalog? = nil) {
     let service = SessionService(
       directory: DataDirectory(dataDirectory), runExecutable: "/nonexistent/caw-tui",
       searchIndexDirectory: URL(fileURLWithPath: dataDirectory).deletingLastPathComponent().path + "/search-cache",
-      firstScreenAfter: nil, clock: { Self.now })
+      catalog: catalog, firstScreenAfter: nil, clock: { Self.now })
     let log = log
     loop = AppLoop(
       screen: InMemoryScreen(size: size), state: AppState(dataDirectory: "fixture", size: size, now: Self.now),
       perform: { effect in
         switch effect {
         case .listSessions, .loadSession, .reloadSession, .refreshSessions, .searchEverySession, .refreshIndex,
-          .updateIndex:
+          .updateIndex, .refreshNativeFiles:
           return service.perform(effect, terminal: TerminalHandoff())
         default:
           log.effects.append(effect)

@@ -1,45 +1,44 @@
 import CawCore
 import Foundation
-import TestSupport
 
 /// Agents' session stores written by hand in the shapes their CLIs write, one per version family, under a
 /// temporary HOME: `.claude/projects`, `.codex/sessions`, `.local/share/opencode`.
-struct NativeFixtures {
-  let tree: TempTree
-  var home: String { tree.path + "/home" }
-  var stores: NativeStores { NativeStores(environment: ["HOME": home]) }
+public struct NativeFixtures {
+  public let tree: TempTree
+  public var home: String { tree.path + "/home" }
+  public var stores: NativeStores { NativeStores(environment: ["HOME": home]) }
 
-  static let project = "-work-app"
-  static let claudeV1 = "0f1e2d3c-0000-4000-8000-000000000001"
-  static let claudeV20 = "0f1e2d3c-0000-4000-8000-000000000002"
-  static let claudeV21 = "0f1e2d3c-0000-4000-8000-000000000003"
-  static let codexOld = "01997ea4-a70d-7da3-8c20-000000000001"
-  static let codexNew = "019fc8be-3658-7ca3-9e29-000000000002"
-  static let opencodeFiles = "ses_files0001"
-  static let opencodeChild = "ses_files0002"
+  public static let project = "-work-app"
+  public static let claudeV1 = "0f1e2d3c-0000-4000-8000-000000000001"
+  public static let claudeV20 = "0f1e2d3c-0000-4000-8000-000000000002"
+  public static let claudeV21 = "0f1e2d3c-0000-4000-8000-000000000003"
+  public static let codexOld = "01997ea4-a70d-7da3-8c20-000000000001"
+  public static let codexNew = "019fc8be-3658-7ca3-9e29-000000000002"
+  public static let opencodeFiles = "ses_files0001"
+  public static let opencodeChild = "ses_files0002"
 
-  init(_ label: String = "native") {
+  public init(_ label: String = "native") {
     tree = TempTree(label)
   }
 
-  var claudeDirectory: String { home + "/.claude/projects/" + Self.project }
-  var codexNewPath: String { home + "/.codex/sessions/2026/08/03/rollout-2026-08-03T10-48-56-\(Self.codexNew).jsonl" }
-  var codexOldPath: String { home + "/.codex/sessions/2025/09/25/rollout-2025-09-25T02-12-23-\(Self.codexOld).jsonl" }
+  public var claudeDirectory: String { home + "/.claude/projects/" + Self.project }
+  public var codexNewPath: String { home + "/.codex/sessions/2026/08/03/rollout-2026-08-03T10-48-56-\(Self.codexNew).jsonl" }
+  public var codexOldPath: String { home + "/.codex/sessions/2025/09/25/rollout-2025-09-25T02-12-23-\(Self.codexOld).jsonl" }
 
   /// Writes every store.
-  func writeAll() {
+  public func writeAll() {
     writeClaude()
     writeCodex()
     writeOpencodeFiles()
   }
 
-  func write(_ path: String, lines: [String]) {
+  public func write(_ path: String, lines: [String]) {
     tree.write(String(path.dropFirst(tree.path.count + 1)), lines.joined(separator: "\n") + "\n")
   }
 
   // MARK: - Claude Code
 
-  func writeClaude() {
+  public func writeClaude() {
     write(claudeDirectory + "/\(Self.claudeV1).jsonl", lines: Self.claudeV1Lines)
     write(claudeDirectory + "/\(Self.claudeV20).jsonl", lines: Self.claudeV20Lines)
     write(claudeDirectory + "/\(Self.claudeV21).jsonl", lines: Self.claudeV21Lines)
@@ -52,7 +51,7 @@ struct NativeFixtures {
 
   /// 1.0.x: string prompts, one record per content block repeating the message's usage, a `Task`
   /// subagent's records inline as sidechains, no `gitBranch`.
-  static let claudeV1Lines = [
+  public static let claudeV1Lines = [
     #"{"parentUuid":null,"isSidechain":false,"userType":"external","cwd":"/work/app","sessionId":"0f1e2d3c-0000-4000-8000-000000000001","version":"1.0.51","type":"user","message":{"role":"user","content":"Find where the retry delay is set"},"uuid":"u1","timestamp":"2025-07-20T10:00:00.000Z"}"#,
     #"{"parentUuid":"u1","isSidechain":false,"userType":"external","cwd":"/work/app","sessionId":"0f1e2d3c-0000-4000-8000-000000000001","version":"1.0.51","message":{"id":"msg_v1_a","type":"message","role":"assistant","model":"claude-opus-4-20250514","content":[{"type":"text","text":"I'll delegate the search."}],"stop_reason":null,"usage":{"input_tokens":10,"cache_creation_input_tokens":1000,"cache_read_input_tokens":0,"output_tokens":5}},"requestId":"req_v1_a","type":"assistant","uuid":"a1","timestamp":"2025-07-20T10:00:02.000Z"}"#,
     #"{"parentUuid":"a1","isSidechain":false,"userType":"external","cwd":"/work/app","sessionId":"0f1e2d3c-0000-4000-8000-000000000001","version":"1.0.51","message":{"id":"msg_v1_a","type":"message","role":"assistant","model":"claude-opus-4-20250514","content":[{"type":"tool_use","id":"toolu_v1_task","name":"Task","input":{"description":"Search retry","prompt":"Find the retry delay constant"}}],"stop_reason":"tool_use","usage":{"input_tokens":10,"cache_creation_input_tokens":1000,"cache_read_input_tokens":0,"output_tokens":40}},"requestId":"req_v1_a","type":"assistant","uuid":"a2","timestamp":"2025-07-20T10:00:03.000Z"}"#,
@@ -66,7 +65,7 @@ struct NativeFixtures {
 
   /// 2.0.x: summary lines first, `file-history-snapshot`s, thinking, a failing tool, results as arrays,
   /// an interrupted second turn.
-  static let claudeV20Lines = [
+  public static let claudeV20Lines = [
     #"{"type":"summary","summary":"Fix the date parser","leafUuid":"b9"}"#,
     #"{"type":"file-history-snapshot","messageId":"b1","snapshot":{"messageId":"b1","trackedFileBackups":{"utils/dates.py":{"backupFileName":"x@v1","version":1}},"timestamp":"2025-10-24T20:50:00.000Z"},"isSnapshotUpdate":false}"#,
     #"{"parentUuid":null,"isSidechain":false,"userType":"external","cwd":"/work/app","sessionId":"0f1e2d3c-0000-4000-8000-000000000002","version":"2.0.26","gitBranch":"main","type":"user","message":{"role":"user","content":"The date parser crashes on timestamps with Z"},"uuid":"b1","timestamp":"2025-10-24T20:50:00.000Z","thinkingMetadata":{"level":"high","disabled":false,"triggers":[]}}"#,
@@ -83,7 +82,7 @@ struct NativeFixtures {
 
   /// 2.1.x: hooks and bookkeeping records, titles, an `Agent` subagent in `subagents/agent-*.jsonl` linked
   /// by its meta file, `turn_duration`, a record type no version wrote yet, and a torn last line.
-  static let claudeV21Lines = [
+  public static let claudeV21Lines = [
     #"{"type":"permission-mode","permissionMode":"default","sessionId":"0f1e2d3c-0000-4000-8000-000000000003"}"#,
     #"{"parentUuid":null,"isSidechain":false,"attachment":{"type":"hook_success","hookName":"SessionStart:startup","toolUseID":"h1","hookEvent":"SessionStart","content":"","stdout":"","stderr":"","exitCode":0,"command":"echo hi","durationMs":12},"type":"attachment","uuid":"c0","timestamp":"2026-06-12T13:28:27.000Z","userType":"external","entrypoint":"cli","cwd":"/work/app","sessionId":"0f1e2d3c-0000-4000-8000-000000000003","version":"2.1.175","gitBranch":"main"}"#,
     #"{"parentUuid":"c0","isSidechain":false,"promptId":"p1","type":"user","message":{"role":"user","content":"Find and fix the flaky test"},"uuid":"c1","timestamp":"2026-06-12T13:28:30.000Z","permissionMode":"default","userType":"external","entrypoint":"cli","cwd":"/work/app","sessionId":"0f1e2d3c-0000-4000-8000-000000000003","version":"2.1.175","gitBranch":"main"}"#,
@@ -102,7 +101,7 @@ struct NativeFixtures {
   ]
 
   /// The subagent the 2.1 session's `Agent` call ran (its own file, all records sidechain).
-  static let claudeV21AgentLines = [
+  public static let claudeV21AgentLines = [
     #"{"parentUuid":null,"isSidechain":true,"agentId":"a1b2c3","type":"user","message":{"role":"user","content":"Run the suite three times and report flaky tests"},"uuid":"d1","timestamp":"2026-06-12T13:28:34.000Z","userType":"external","entrypoint":"cli","cwd":"/work/app","sessionId":"0f1e2d3c-0000-4000-8000-000000000003","version":"2.1.175","gitBranch":"main"}"#,
     #"{"parentUuid":"d1","isSidechain":true,"agentId":"a1b2c3","message":{"model":"claude-haiku-4-5-20251001","id":"msg_agent_a","type":"message","role":"assistant","content":[{"type":"tool_use","id":"toolu_agent_bash","name":"Bash","input":{"command":"for i in 1 2 3; do pytest -q; done"}}],"stop_reason":"tool_use","usage":{"input_tokens":100,"cache_creation_input_tokens":3000,"cache_read_input_tokens":0,"output_tokens":40}},"requestId":"req_agent_a","type":"assistant","uuid":"d2","timestamp":"2026-06-12T13:28:36.000Z","userType":"external","entrypoint":"cli","cwd":"/work/app","sessionId":"0f1e2d3c-0000-4000-8000-000000000003","version":"2.1.175","gitBranch":"main"}"#,
     #"{"parentUuid":"d2","isSidechain":true,"agentId":"a1b2c3","type":"user","message":{"role":"user","content":[{"tool_use_id":"toolu_agent_bash","type":"tool_result","content":"5 passed\n1 failed, 4 passed\n5 passed","is_error":false}]},"uuid":"d3","timestamp":"2026-06-12T13:29:30.000Z","userType":"external","entrypoint":"cli","cwd":"/work/app","sessionId":"0f1e2d3c-0000-4000-8000-000000000003","version":"2.1.175","gitBranch":"main"}"#,
@@ -111,14 +110,14 @@ struct NativeFixtures {
 
   // MARK: - Codex
 
-  func writeCodex() {
+  public func writeCodex() {
     write(codexOldPath, lines: Self.codexOldLines)
     write(codexNewPath, lines: Self.codexNewLines)
   }
 
   /// 0.40: `response_item` and `event_msg` both carry the prompt, shell calls take an argv and answer with
   /// a JSON string holding the output and exit code, `token_count` totals grow over the session.
-  static let codexOldLines = [
+  public static let codexOldLines = [
     #"{"timestamp":"2025-09-25T02:12:23.966Z","type":"session_meta","payload":{"id":"01997ea4-a70d-7da3-8c20-000000000001","timestamp":"2025-09-25T02:12:23.949Z","cwd":"/work/app","originator":"codex_cli_rs","cli_version":"0.40.0","instructions":null,"git":{"commit_hash":"9d35","branch":"main"}}}"#,
     #"{"timestamp":"2025-09-25T02:12:23.966Z","type":"response_item","payload":{"type":"message","role":"user","content":[{"type":"input_text","text":"<environment_context>\n  <cwd>/work/app</cwd>\n</environment_context>"}]}}"#,
     #"{"timestamp":"2025-09-25T02:12:23.966Z","type":"response_item","payload":{"type":"message","role":"user","content":[{"type":"input_text","text":"Add a created_at column"}]}}"#,
@@ -146,7 +145,7 @@ struct NativeFixtures {
   /// 0.14x: task start and end with durations, `exec_command` calls answered with `Exit code:` text and
   /// the whole output in `exec_command_end`, a custom `apply_patch` call, an aborted turn, a record type
   /// of a later version.
-  static let codexNewLines = [
+  public static let codexNewLines = [
     #"{"timestamp":"2026-08-03T10:48:56.000Z","type":"session_meta","payload":{"id":"019fc8be-3658-7ca3-9e29-000000000002","timestamp":"2026-08-03T10:48:56.000Z","cwd":"/work/app","originator":"codex_exec","cli_version":"0.146.0","source":"exec","model_provider":"openai"}}"#,
     #"{"timestamp":"2026-08-03T10:48:56.000Z","type":"turn_context","payload":{"turn_id":"t1","cwd":"/work/app","approval_policy":"never","sandbox_policy":{"type":"danger-full-access"},"model":"gpt-5.3-codex","effort":"medium","summary":"auto"}}"#,
     #"{"timestamp":"2026-08-03T10:48:56.000Z","type":"event_msg","payload":{"type":"task_started","turn_id":"t1","started_at":"2026-08-03T10:48:56.000Z","model_context_window":258400}}"#,
@@ -172,7 +171,7 @@ struct NativeFixtures {
   // MARK: - opencode
 
   /// opencode before 1.2: `storage/` JSON files; a session whose `task` call ran a child session.
-  func writeOpencodeFiles() {
+  public func writeOpencodeFiles() {
     let storage = "home/.local/share/opencode/storage"
     tree.write("\(storage)/project/p1.json", #"{"id":"p1","worktree":"/work/app","vcs":"git","time":{"created":1767036000000}}"#)
     tree.write(
@@ -185,7 +184,7 @@ struct NativeFixtures {
     for (name, text) in Self.opencodeParts { tree.write("\(storage)/part/\(name)", text) }
   }
 
-  static let opencodeMessages: [(String, String)] = [
+  public static let opencodeMessages: [(String, String)] = [
     ("ses_files0001/msg_001.json", #"{"id":"msg_001","sessionID":"ses_files0001","role":"user","time":{"created":1767036059000},"agent":"build","model":{"providerID":"openai","modelID":"gpt-5.3-codex"}}"#),
     ("ses_files0001/msg_002.json", #"{"id":"msg_002","sessionID":"ses_files0001","role":"assistant","time":{"created":1767036060000,"completed":1767036070000},"parentID":"msg_001","modelID":"gpt-5.3-codex","providerID":"openai","mode":"build","path":{"cwd":"/work/app","root":"/work/app"},"cost":0,"tokens":{"input":1200,"output":40,"reasoning":10,"cache":{"read":3000,"write":0}},"finish":"tool-calls"}"#),
     ("ses_files0001/msg_003.json", #"{"id":"msg_003","sessionID":"ses_files0001","role":"assistant","time":{"created":1767036071000,"completed":1767036075000},"parentID":"msg_001","modelID":"gpt-5.3-codex","providerID":"openai","mode":"build","path":{"cwd":"/work/app","root":"/work/app"},"cost":0.0125,"tokens":{"input":1300,"output":20,"reasoning":0,"cache":{"read":3000,"write":0}},"finish":"stop"}"#),
@@ -193,7 +192,7 @@ struct NativeFixtures {
     ("ses_files0002/msg_102.json", #"{"id":"msg_102","sessionID":"ses_files0002","role":"assistant","time":{"created":1767036063000,"completed":1767036066000},"parentID":"msg_101","modelID":"gpt-5.3-codex","providerID":"openai","mode":"general","cost":0,"tokens":{"input":500,"output":30,"reasoning":0,"cache":{"read":0,"write":0}}}"#),
   ]
 
-  static let opencodeParts: [(String, String)] = [
+  public static let opencodeParts: [(String, String)] = [
     ("msg_001/prt_001.json", #"{"id":"prt_001","sessionID":"ses_files0001","messageID":"msg_001","type":"text","text":"Document the public functions in lib/cart.ts"}"#),
     ("msg_001/prt_002.json", #"{"id":"prt_002","sessionID":"ses_files0001","messageID":"msg_001","type":"text","text":"<file>lib/cart.ts contents</file>","synthetic":true}"#),
     ("msg_002/prt_003.json", #"{"id":"prt_003","sessionID":"ses_files0001","messageID":"msg_002","type":"step-start","snapshot":"4b825dc6"}"#),
