@@ -46,8 +46,9 @@ struct NativeRows: Sendable {
   }
 
   /// Takes in caw sessions read again; returns the native records shown so far that they recorded, which
-  /// the list must now drop.
+  /// the list must now drop. A record imported under its own id (`r` on it) is that caw session from now on.
   mutating func cawRead(_ summaries: [SessionSummary]) -> Set<String> {
+    for summary in summaries where locations[summary.id] != nil { forget(summary.id) }
     guard folding else { return [] }
     var folded: Set<String> = []
     for summary in summaries {

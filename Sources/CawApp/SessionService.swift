@@ -364,6 +364,11 @@ public final class SessionService: Sendable {
     return .sessionsRefreshed(summaries, removed: removed, now: clock())
   }
 
+  /// Whether the caw tree holds a session `id`.
+  private func isCawSession(_ id: String) -> Bool {
+    (try? SessionID.validateForReading(id)) != nil && FileManager.default.fileExists(atPath: directory.sessionsPath + "/" + id)
+  }
+
   /// Reads again the native sessions that changed (each whole, kept for the load that follows), lists
   /// opencode's again when its store changed, and has the search index follow.
   private func refreshNative(_ changes: SessionCatalog.Changes, _ catalog: SessionCatalog, _ reading: inout Reading) -> Action {
@@ -378,7 +383,8 @@ public final class SessionService: Sendable {
         }
         continue
       }
-      guard let loaded = try? catalog.load(location) else { continue }
+      // A record imported under its own id is read as that caw session.
+      guard !isCawSession(location.id), let loaded = try? catalog.load(location) else { continue }
       let summary = SessionSummary(loaded)
       guard !nativeRows.withLock({ $0.isFolded(summary) }) else { continue }
       nativeRows.withLock { $0.shown(summary) }
@@ -396,7 +402,7 @@ public final class SessionService: Sendable {
             rows.forget(id)
           }
         }
-        for summary in listed where !rows.isFolded(summary) {
+        for summary in listed where !rows.isFolded(summary) && !isCawSession(summary.id) {
           rows.shown(summary)
           summaries.append(summary)
           read.append(SessionCatalog.location(of: summary))

@@ -107,4 +107,26 @@ struct NativeLiveTests {
     #expect(app.state.summary("5e551011-0000-4000-8000-0000000000b2")?.origin == .caw)
     #expect(app.state.summaries.count == count + 1)
   }
+
+  @Test("a native session imported under its own id (r on it) is the caw session from then on, in the list and when read")
+  func importedRecordBecomesTheCawSession() throws {
+    var app = try AppHarness.withNativeStores(size, fixtures: fixtures)
+    let id = NativeFixtures.claudeV20
+    try app.select(id)
+    #expect(app.state.summary(id)?.origin == .claude)
+    let t = Trajectory(
+      agent: "claude_code", model: "claude-sonnet-4-5-20250929", sessionID: id, createdAt: "2025-10-24T20:50:00+00:00",
+      completedAt: "2025-10-24T20:53:00+00:00", turns: [Turn(input: "Imported and resumed", output: [.text("Done.")])],
+      metadata: ["claude_session_id": .string(id)])
+    var store = try SessionStore(dataDirectory: fixtures.tree.path + "/caw_data", sessionID: id)
+    try store.writeMetadata(t)
+    try store.appendTurn(t.turns[0], trajectory: t, rawOutput: "")
+    try app.send(.filesChanged(SessionChange(sessionIDs: [id])))
+    #expect(app.state.summary(id)?.origin == .caw)
+    #expect(app.state.summaries.filter { $0.id == id }.count == 1)
+    #expect(app.state.trajectories[id]?.turns.first?.input == "Imported and resumed")
+    try app.send(.filesChanged(SessionChange(nativeFiles: [fixtures.claudeDirectory + "/\(id).jsonl"])))
+    #expect(app.state.summary(id)?.origin == .caw)
+    #expect(app.state.trajectories[id]?.turns.first?.input == "Imported and resumed")
+  }
 }
