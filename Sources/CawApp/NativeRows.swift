@@ -12,6 +12,8 @@ struct NativeRows: Sendable {
   private var cawKeys: Set<String> = []
   /// The listed native records by fold key.
   private var nativeByKey: [String: String] = [:]
+  /// The native record of each caw session that has one folded in, by the caw session's id.
+  private(set) var records: [String: SessionCatalog.Location] = [:]
 
   /// Starts again from a whole listing (`folding` when the caw tree is listed).
   init(listing summaries: [SessionSummary], folding: Bool) {
@@ -19,6 +21,7 @@ struct NativeRows: Sendable {
     for summary in summaries {
       if summary.origin == .caw {
         if folding, let key = SessionCatalog.foldKey(of: summary) { cawKeys.insert(key) }
+        if let record = SessionCatalog.linkedLocation(of: summary) { records[summary.id] = record }
       } else {
         shown(summary)
       }
@@ -56,6 +59,7 @@ struct NativeRows: Sendable {
       cawKeys.insert(key)
       if let id = nativeByKey[key] {
         folded.insert(id)
+        records[summary.id] = locations[id]
         forget(id)
       }
     }

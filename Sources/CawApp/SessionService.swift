@@ -97,15 +97,15 @@ public final class SessionService: Sendable {
       onSessions { reading in
         defer { self.pendingLoads.withLock { _ = $0.remove(id) } }
         guard self.latestLoad.withLock({ $0 == id }) else { return [] }
-        if let fresh = reading.freshlyRead.removeValue(forKey: id) { return [Self.loaded(id, fresh)] }
-        if let native = self.loadNative(id) { return [Self.loaded(id, native)] }
+        if let fresh = reading.freshlyRead.removeValue(forKey: id) { return self.loaded(id, fresh) }
+        if let native = self.loadNative(id) { return self.loaded(id, native) }
         self.outline(id, reading.follower.reader)
-        return [Self.loaded(id, reading.follower.refresh(id))]
+        return self.loaded(id, reading.follower.refresh(id))
       }
     case .reloadSession(let id):
       onSessions { reading in
-        if let fresh = reading.freshlyRead.removeValue(forKey: id) { return [Self.loaded(id, fresh)] }
-        return [Self.loaded(id, self.loadNative(id) ?? reading.follower.refresh(id))]
+        if let fresh = reading.freshlyRead.removeValue(forKey: id) { return self.loaded(id, fresh) }
+        return self.loaded(id, self.loadNative(id) ?? reading.follower.refresh(id))
       }
     case .refreshSessions(let ids):
       onSessions { [self.refresh(ids, &$0)] }
@@ -283,8 +283,21 @@ public final class SessionService: Sendable {
   /// The size of `trajectory.json` from which a session's outline is shown before it is read whole.
   public static let outlineFrom = 8 << 20
 
-  private static func loaded(_ id: String, _ loaded: LoadedSession) -> Action {
-    .sessionLoaded(id: id, loaded.trajectory, error: loaded.brokenReason)
+  /// The actions for a session read: for a caw session whose agent's own record is folded into it, what
+  /// that record adds (outputs caw left empty, subagents it did not record) first, then the session with
+  /// them filled in.
+  private func loaded(_ id: String, _ loaded: LoadedSession) -> [Action] {
+    let plain = Action.sessionLoaded(id: id, loaded.trajectory, error: loaded.brokenReason)
+    guard let catalog, loaded.origin == .caw, let t = loaded.trajectory,
+      let record = nativeRows.withLock({ $0.records[id] }), case .native(let origin, _, _) = record
+    else { return [plain] }
+    guard let native = (try? catalog.load(record))?.trajectory else { return [.nativeAdditionsFound(id: id, nil), plain] }
+    let additions = NativeAdditions(caw: t, native: native)
+    guard !additions.isEmpty else { return [.nativeAdditionsFound(id: id, nil), plain] }
+    return [
+      .nativeAdditionsFound(id: id, LinkedAdditions(origin: origin, additions: additions)),
+      .sessionLoaded(id: id, additions.applied(to: t), error: loaded.brokenReason),
+    ]
   }
 
   /// Lists every session; when that is still going after `firstScreenAfter`, the newest ``firstScreen``

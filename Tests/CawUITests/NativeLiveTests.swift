@@ -129,4 +129,37 @@ struct NativeLiveTests {
     #expect(app.state.summary(id)?.origin == .caw)
     #expect(app.state.trajectories[id]?.turns.first?.input == "Imported and resumed")
   }
+
+  @Test("a caw session whose codex rollout is folded in shows the command output caw recorded empty, marked as the rollout's")
+  func linkedRecordFillsEmptyOutputs() throws {
+    let id = "5e551011-0000-4000-8000-00000000c0de"
+    var app = try AppHarness.withNativeStores(size, fixtures: fixtures) { data in
+      let t = Trajectory(
+        agent: "codex", model: "gpt-5.3-codex", sessionID: id, createdAt: "2026-08-03T10:48:55+00:00",
+        completedAt: "2026-08-03T10:49:07+00:00",
+        turns: [
+          Turn(
+            input: "Run the tests and fix the failure",
+            output: [
+              .toolUse(ToolUse(id: "item_1", name: "command_execution", arguments: ["command": "bash -lc 'pytest -q'"], output: "")),
+              .text("Shipping was missing from the total; fixed."),
+            ])
+        ], metadata: ["thread_id": .string(NativeFixtures.codexNew)])
+      var store = try SessionStore(dataDirectory: data, sessionID: id)
+      try store.writeMetadata(t)
+      try store.appendTurn(t.turns[0], trajectory: t, rawOutput: "")
+    }
+    // Folded: the rollout has no row of its own.
+    #expect(app.state.summary(NativeFixtures.codexNew) == nil)
+    try app.select(id)
+    let linked = try #require(app.state.nativeAdditions[id])
+    #expect(linked.origin == .codex && linked.additions.outputs.count == 1)
+    #expect(app.text.contains("+1 output from codex's record"), "\(app.text)")
+    let call = try #require(app.state.trajectories[id]?.turns.first?.toolCalls.first)
+    #expect(call.output.contains("FAILED tests/test_cart.py::test_total") && call.isError)
+    try app.press(.enter, .enter)
+    try app.press(.character("}"), .enter)
+    #expect(app.text.contains("from codex's own record: caw recorded no output"), "\(app.text)")
+    #expect(app.text.contains("FAILED tests/test_cart.py::test_total"), "\(app.text)")
+  }
 }

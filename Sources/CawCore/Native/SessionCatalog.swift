@@ -208,6 +208,19 @@ public struct SessionCatalog: Sendable {
     }
   }
 
+  /// Where the native record folded into the caw session `summary` lives (nil when none was folded in).
+  public static func linkedLocation(of summary: SessionSummary) -> Location? {
+    guard summary.origin == .caw, let path = summary.nativePath, !summary.resumeKey.isEmpty,
+      let provider = Provider(name: summary.agent)
+    else { return nil }
+    let origin = SessionOrigin(provider: provider)
+    let id = summary.resumeKey
+    if origin == .opencode, FileSystem.baseName(of: path) == "opencode.db" {
+      return .native(.opencode, key: OpencodeStore.key(database: path, id: id), id: id)
+    }
+    return .native(origin, key: path, id: id)
+  }
+
   /// The locations of one store's sessions (names only: nothing is parsed).
   func nativeLocations(_ origin: SessionOrigin) -> [Location] {
     switch origin {

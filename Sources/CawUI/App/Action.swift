@@ -15,6 +15,9 @@ public enum Action: Equatable, Sendable {
   case sessionOutlined(id: String, Trajectory)
   /// A session's trajectory was read (nil with a reason when it is broken).
   case sessionLoaded(id: String, Trajectory?, error: String?)
+  /// What the agent's own record of a caw session adds to it (sent before the session, which has them
+  /// filled in); nil when it adds nothing.
+  case nativeAdditionsFound(id: String, LinkedAdditions?)
   /// The terminal changed size.
   case terminalResized(Size)
   /// A key was pressed.

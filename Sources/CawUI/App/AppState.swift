@@ -62,6 +62,8 @@ public struct AppState: Equatable, Sendable {
   public static let loadedLimit = 8
   /// Why a session could not be loaded, by session id.
   public var loadErrors: [String: String] = [:]
+  /// What the agents' own records add to caw sessions, by session id.
+  public var nativeAdditions: [String: LinkedAdditions] = [:]
   /// Filter and sort of the session list.
   public var query = SessionQuery() { didSet { refreshVisible() } }
   /// The selected session; kept when the list is re-sorted, filtered or reloaded.

@@ -31,7 +31,10 @@ public enum Documents {
     case .toolCall(let path, let step):
       guard let call = state.toolCall(at: path, step) else { return [] }
       let whole = call.deferredOutput.flatMap { state.wholeOutputs[$0] }
-      return ToolCallDocument.build(call, expanded: top.expanded, wholeOutput: whole, width: width)
+      let linked = path.steps.isEmpty ? state.nativeAdditions[path.sessionID] : nil
+      return ToolCallDocument.build(
+        call, expanded: top.expanded, wholeOutput: whole, outputFrom: linked?.filledOutput(step) == true ? linked?.origin : nil,
+        width: width)
     case .browser, .subagent:
       return []
     }

@@ -90,6 +90,9 @@ public struct Reducer: Sendable {
       return []
     case .indexProgressed(let progress):
       return indexProgressed(progress, &state)
+    case .nativeAdditionsFound(let id, let additions):
+      state.nativeAdditions[id] = additions
+      return []
     case .indexFailed(let reason):
       state.indexFailure = TextSanitizer.singleLine(reason, limit: 300)
       return []

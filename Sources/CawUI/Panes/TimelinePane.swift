@@ -21,6 +21,8 @@ enum TimelinePane {
     var fileProblems: Int
     /// `● running …` while the session is being recorded.
     var liveBadge: String?
+    /// What the agent's own record adds to the session, said in the title.
+    var additions: String?
     /// ``AppState/trajectoriesVersion``, which the rows are memoised by.
     var version: Int
     /// The turns shown as in progress (at most the last).
@@ -48,6 +50,7 @@ enum TimelinePane {
       }
       fileProblems = path.steps.isEmpty ? summary?.problems.count ?? 0 : 0
       liveBadge = path.steps.isEmpty ? LiveBadge.text(state, sessionID: path.sessionID) : nil
+      additions = path.steps.isEmpty ? state.nativeAdditions[path.sessionID]?.title : nil
       // Only a trajectory's last turn, or the one the summary counts last, can be in progress.
       let candidates = [trajectory.map { $0.turns.count - 1 }, summary.map { $0.turnCount - 1 }].compactMap { $0 }
       inProgress = Set(candidates.filter { $0 >= 0 && state.isInProgress(path, turn: $0) })
@@ -90,6 +93,7 @@ enum TimelinePane {
       TitlePart("\(t.turns.count) turn\(t.turns.count == 1 ? "" : "s")", dropOrder: 2),
       TitlePart(Format.cost(t.totalUsage.cost), dropOrder: 1),
     ]
+    if let additions = model.additions { parts.append(TitlePart(additions, dropOrder: 1)) }
     if model.fileProblems > 0 {
       let marker = "! \(model.fileProblems) file problem\(model.fileProblems == 1 ? "" : "s")"
       parts.append(TitlePart(marker + " (o lists them)", short: marker))

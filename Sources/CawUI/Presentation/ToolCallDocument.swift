@@ -6,8 +6,11 @@ public enum ToolCallDocument {
   public static let collapsedOutputLines = 20
 
   /// The rows for `call` at `width`; the output is cut to `collapsedOutputLines` unless `expanded`. An
-  /// output left in its file shows its head until `wholeOutput` is read.
-  public static func build(_ call: ToolUse, expanded: Bool, wholeOutput: String? = nil, width: Int) -> [DocumentLine] {
+  /// output left in its file shows its head until `wholeOutput` is read. `outputFrom` names the agent's
+  /// own record when the output is from there (caw recorded none).
+  public static func build(
+    _ call: ToolUse, expanded: Bool, wholeOutput: String? = nil, outputFrom: SessionOrigin? = nil, width: Int
+  ) -> [DocumentLine] {
     var doc = DocumentBuilder(width: width)
     var head = [
       Span(TextSanitizer.singleLine(call.name), .toolName), Span("  id \(TextSanitizer.singleLine(call.id))", .dim),
@@ -48,6 +51,9 @@ public enum ToolCallDocument {
       Span(call.isError ? "Output (error)" : "Output", call.isError ? .error : .header),
       Span("  \(lineCount) line\(lineCount == 1 ? "" : "s")", .dim),
     ])
+    if let outputFrom {
+      doc.row([Span("  from \(outputFrom.rawValue)'s own record: caw recorded no output", .dim)])
+    }
     let output = wholeOutput ?? call.output
     let reading = expanded && call.deferredOutput != nil && wholeOutput == nil
     let shown =

@@ -26,11 +26,14 @@ struct AppHarness {
   }
 
   /// The app on the demo tree beside the hand-written stores of Claude Code, codex and opencode (`fixtures`,
-  /// whose HOME the catalog reads), every source listed.
-  static func withNativeStores(_ size: Size, fixtures: NativeFixtures) throws -> AppHarness {
+  /// whose HOME the catalog reads), every source listed, after `changing` has been given the data directory.
+  static func withNativeStores(
+    _ size: Size, fixtures: NativeFixtures, changing: (String) throws -> Void = { _ in }
+  ) throws -> AppHarness {
     fixtures.writeAll()
     let data = fixtures.tree.path + "/caw_data"
     try DemoTree.write(to: data, now: now)
+    try changing(data)
     let catalog = SessionCatalog(
       dataDirectory: DataDirectory(data), stores: fixtures.stores, origins: Set(SessionOrigin.allCases), pricing: .builtIn)
     return AppHarness(dataDirectory: data, size: size, catalog: catalog)
