@@ -39,6 +39,9 @@ struct CawBench: ParsableCommand {
   @Flag(help: "Run only the TUI's own path figures (app loop, session service, `render`).")
   var tui = false
 
+  @Flag(help: "Run only the figures of the agents' own stores: their list and their search index.")
+  var nativeOnly = false
+
   @Flag(help: "Run only the list matrix: both shapes, two seeds, 1,000 to 100,000 sessions, beside Python.")
   var matrix = false
 
@@ -87,6 +90,10 @@ struct CawBench: ParsableCommand {
     if native { bench.native = try NativeBenchTree.prepare(at: root, from: tree) }
     bench.renderList = FrameRenderer.list
     bench.renderTimeline = FrameRenderer.timeline
+    if nativeOnly, let stores = bench.native {
+      try bench.printSection("List of the same \(stores.files) sessions as Claude Code transcripts and Codex rollouts", bench.nativeFigures(stores))
+      return
+    }
     if tui {
       try bench.printSection("The TUI's own path (app loop and session service)", bench.tuiFigures())
       try bench.printSection("Search every session in the TUI (`S`)", bench.finderFigures())

@@ -166,6 +166,11 @@ struct SearchBenchmarks {
 
   /// Median seconds of `grep -rF PHRASE DIR` (output to /dev/null).
   private func grepSeconds(_ phrase: String, in directory: String) throws -> Double {
+    try Self.grepSeconds(phrase, in: directory, runs: runs)
+  }
+
+  /// Median seconds of `grep -rF PHRASE DIR` (output to /dev/null) over `runs` runs (at least 3).
+  static func grepSeconds(_ phrase: String, in directory: String, runs: Int) throws -> Double {
     var times: [Double] = []
     for _ in 0..<max(runs, 3) {
       let process = Process()
