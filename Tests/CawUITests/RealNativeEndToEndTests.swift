@@ -97,10 +97,10 @@ struct RealNativeEndToEndTests {
     #expect(screen.contains("SOURCE"), "\(screen)")
     #expect(screen.contains("Please write the marker file.") && screen.contains("Please use code mode to count the"), "\(screen)")
 
-    // The newest, codex's: its turn opens with the command it ran.
+    // The newest, codex's: its turn opens with the code it ran and that code's output from the rollout.
     try tmux.send("Enter", "Enter")
     screen = try tmux.waitFor("The files are counted.", seconds: 20)
-    #expect(screen.contains("counted-files"), "\(screen)")
+    #expect(screen.contains("echo counted-files") && screen.contains("Script completed"), "\(screen)")
     try tmux.send("Escape", "Escape")
     screen = try tmux.waitForAbsence(of: "The files are counted.")
 

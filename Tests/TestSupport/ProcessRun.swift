@@ -55,8 +55,12 @@ public enum ProcessRun {
     return url.path
   }()
 
-  /// The `caw-tui` executable built next to the test bundle.
+  /// The `caw-tui` executable built next to the test bundle, or the one `CAW_TUI_UNDER_TEST` names (to run
+  /// the same tests against a release build).
   public static let cawTUI: String = {
+    if let given = ProcessInfo.processInfo.environment["CAW_TUI_UNDER_TEST"], FileManager.default.isExecutableFile(atPath: given) {
+      return given
+    }
     let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     for candidate in [dir, dir.deletingLastPathComponent()] {
       let path = candidate.appendingPathComponent("caw-tui").path
