@@ -133,7 +133,16 @@ struct RealNativeEndToEndTests {
     // The two resumed records are the caw sessions now (imported under their ids), the new one is claude's.
     #expect(screen.contains("3/3"), "\(screen)")
     #expect(screen.components(separatedBy: " caw ").count - 1 == 2, "\(screen)")
-    try tmux.send("q")
+    // S finds the new session's reply (the index is built then, over both stores and the caw tree), and
+    // Enter opens it there.
+    try tmux.send("S")
+    try tmux.send("-l", "watched")
+    screen = try tmux.waitFor("1 hit", seconds: 60)
+    #expect(screen.contains("Noted while you watched."), "\(screen)")
+    try tmux.send("Enter")
+    screen = try tmux.waitFor("match 1/1", seconds: 20)
+    #expect(screen.contains("Take a live note."), "\(screen)")
+    try tmux.send("q", "q")
     screen = try tmux.waitFor("exit=0", seconds: 20)
     #expect(screen.contains("exit=0"), "\(screen)")
   }
