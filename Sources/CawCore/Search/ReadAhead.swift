@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads sessions' text ahead on a thread of its own (parsing, packing and hashing each block), so the
+/// Reads sessions' text ahead on a thread of its own (parsing and hashing each block), so the
 /// index's one writer spends its time writing; at most `limit` bytes of text wait between the two.
 ///
 /// For each session, in order, it hands over `.start` (with the session's time as the head of its file
@@ -111,15 +111,13 @@ final class ReadAhead: @unchecked Sendable {
   }
 }
 
-/// A block ready to be written: its text, its packed text and its hash.
+/// A block ready to be written: its text and its hash.
 struct PreparedUnit {
   var location: String
   var kind: Int
   var name: String
   var arguments: String
   var body: String
-  var packedArguments: Data
-  var packedBody: Data
   var hash: Int64
 
   init(_ unit: IndexedUnit) {
@@ -128,11 +126,9 @@ struct PreparedUnit {
     name = unit.name
     arguments = unit.arguments
     body = unit.body
-    packedArguments = Data(TextPacking.pack(unit.arguments))
-    packedBody = Data(TextPacking.pack(unit.body))
     hash = unit.hash
   }
 
   /// Bytes it holds, roughly.
-  var size: Int { arguments.utf8.count + body.utf8.count + packedArguments.count + packedBody.count + 64 }
+  var size: Int { arguments.utf8.count + body.utf8.count + 64 }
 }

@@ -121,7 +121,7 @@ extension SQLiteSearchIndex {
     var next = 0
     while next < todo.count && !state.cancelled {
       do {
-        try pool.write { db in
+        try writeBatch { db in
           let started = Date()
           var batch = 0
           while next < todo.count && batch < Self.batchBytes && Date().timeIntervalSince(started) < Self.batchSeconds {
@@ -169,6 +169,16 @@ extension SQLiteSearchIndex {
     return state
   }
 
+  /// One transaction of indexing: `body` writes sessions, then their text chunks are written (packed on
+  /// other threads meanwhile) before it commits.
+  private func writeBatch(_ body: (Database) throws -> Void) throws {
+    try pool.write { db in
+      chunks.discard()
+      try body(db)
+      try chunks.writeAll(db)
+    }
+  }
+
   /// Whether sessions of `origin` are this index's to keep or forget.
   private func covers(_ origin: SessionOrigin) -> Bool {
     origin == .caw ? includesCaw : natives?.origins.contains(origin) == true
@@ -187,7 +197,7 @@ extension SQLiteSearchIndex {
       let batch = Array(todo[next..<min(next + Self.nativeBatch, todo.count)])
       let loaded = SessionReader.inParallel(batch.count) { batch[$0].load() }
       do {
-        try pool.write { db in
+        try writeBatch { db in
           for (source, session) in zip(batch, loaded) {
             if isCancelled() {
               state.cancelled = true
@@ -242,7 +252,7 @@ extension SQLiteSearchIndex {
     enum Outcome { case written, irregular, rekey(Double) }
     var outcome = Outcome.irregular
     try db.inSavepoint {
-      var writer = SessionWriter(db: db, id: name, known: known)
+      var writer = SessionWriter(db: db, id: name, known: known, chunks: chunks)
       try writer.begin(time: time)
       while let item = ahead.next() {
         switch item {
@@ -274,7 +284,7 @@ extension SQLiteSearchIndex {
       // Started at another time than the file's head told (`created_at` after the turns): read it again.
       do {
         try db.inSavepoint {
-          var writer = SessionWriter(db: db, id: name, known: known)
+          var writer = SessionWriter(db: db, id: name, known: known, chunks: chunks)
           let header = try SessionText.stream(
             file: reader.dataDirectory.sessionsPath + "/\(name)/trajectory.json", lastModified: lastModified,
             start: { _ in try writer.begin(time: time) },
@@ -307,7 +317,7 @@ extension SQLiteSearchIndex {
   /// Re-indexes one session from its trajectory in memory, in its own savepoint.
   private func indexWhole(_ db: Database, facts: IndexedSession, trajectory: Trajectory?, stamps: [Int64]?, known: Known?) throws {
     try db.inSavepoint {
-      var writer = SessionWriter(db: db, id: facts.id, known: known)
+      var writer = SessionWriter(db: db, id: facts.id, known: known, chunks: chunks)
       try writer.begin(time: facts.time)
       if let trajectory { try SessionText.units(of: trajectory) { try writer.add($0) } }
       try writer.finish(facts, stamps: stamps)

@@ -22,6 +22,8 @@ public final class SQLiteSearchIndex: SearchIndex {
   let pool: DatabasePool
   /// One refresh at a time in this process (another process waits on SQLite's lock instead).
   let writing = Mutex(())
+  /// The text chunks of the transaction being written (under `writing`).
+  let chunks = ChunkQueue()
 
   /// The index of `dataDirectory` in `cacheDirectory` (created when missing).
   ///
@@ -90,7 +92,7 @@ public final class SQLiteSearchIndex: SearchIndex {
     var configuration = Configuration()
     configuration.busyMode = .timeout(60)
     configuration.prepareDatabase { db in
-      db.add(function: SearchIndexSchema.unpack)
+      db.add(function: TextSlicer.function)
       db.add(tokenizer: WordTokenizer.self)
       // A 32 MiB page cache keeps the index's recent pages between transactions; the write-ahead log is
       // checkpointed every 32 MiB and cut back to that size afterwards instead of keeping its largest.

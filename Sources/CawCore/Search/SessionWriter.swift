@@ -4,20 +4,30 @@ import GRDBSQLite
 
 /// Writes one session's blocks into ``SQLiteSearchIndex`` inside a savepoint: blocks whose place and
 /// text are unchanged stay as they are, the others are replaced, and blocks past the new end removed.
+/// The text of new and changed blocks goes into new chunks of the session's text (``TextPacking``); a
+/// chunk no block refers to any more is removed at the end.
 struct SessionWriter {
   let db: Database
   let id: String
   let known: SQLiteSearchIndex.Known?
+  /// Where the session's packed chunks go once its blocks are written.
+  let chunks: ChunkQueue
   /// The session's key (valid after ``begin(time:)``).
   private(set) var key: Int64 = 0
   /// What the index holds of the session's blocks under `key`: hash and location by number.
   private var old: [Int64: (hash: Int64, location: String)] = [:]
   private var count: Int64 = 0
+  /// The number of the chunk being gathered, and its bytes so far.
+  private var chunk: Int64 = 0
+  private var gathered: [UInt8] = []
+  /// Chunks being packed, handed to `chunks` when the session is written.
+  private var packing: [PackingChunk] = []
 
-  init(db: Database, id: String, known: SQLiteSearchIndex.Known?) {
+  init(db: Database, id: String, known: SQLiteSearchIndex.Known?, chunks: ChunkQueue) {
     self.db = db
     self.id = id
     self.known = known
+    self.chunks = chunks
   }
 
   /// Chooses the key for a session started at `time` (keeping the old one when it fits) and reads what
@@ -29,6 +39,9 @@ struct SessionWriter {
       for row in try Row.fetchAll(db, sql: "SELECT id, hash, location FROM blocks WHERE id BETWEEN ? AND ?", arguments: [range.lowerBound, range.upperBound]) {
         old[(row[0] as Int64) - range.lowerBound] = (row[1], row[2])
       }
+      // New text goes into chunks after the session's existing ones.
+      let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM texts WHERE id BETWEEN ? AND ?", arguments: [range.lowerBound, range.upperBound])
+      chunk = last.map { $0 - range.lowerBound + 1 } ?? 0
       return
     }
     if let known {
@@ -61,18 +74,31 @@ struct SessionWriter {
       if previous.hash == unit.hash && previous.location == unit.location { return }
       try Self.deleteBlocks(db, in: rowID(number)...rowID(number))
     }
+    guard chunk < (1 << SearchIndexSchema.blockBits) else { throw CawError(.io, "search index: session \(id) has too many text chunks") }
+    let argumentsAt = gathered.count
+    gathered.append(contentsOf: unit.arguments.utf8)
+    let bodyAt = gathered.count
+    gathered.append(contentsOf: unit.body.utf8)
     // Bound and stepped through SQLite's own calls: GRDB's argument arrays cost more than the insert of
     // a small block.
     let row = rowID(number)
-    let block = try db.cachedStatement(sql: "INSERT INTO blocks(id, kind, location, hash, name, arguments, body) VALUES (?, ?, ?, ?, ?, ?, ?)")
+    let chunkRow = rowID(chunk)
+    let block = try db.cachedStatement(
+      sql: """
+        INSERT INTO blocks(id, kind, location, hash, name, chunk, arguments_at, arguments_length, body_at, body_length)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
     try run(block) { s in
       sqlite3_bind_int64(s, 1, row)
       sqlite3_bind_int64(s, 2, Int64(unit.kind))
       Self.bind(unit.location, to: s, at: 3)
       sqlite3_bind_int64(s, 4, unit.hash)
       Self.bind(unit.name, to: s, at: 5)
-      Self.bind(unit.packedArguments, to: s, at: 6)
-      Self.bind(unit.packedBody, to: s, at: 7)
+      sqlite3_bind_int64(s, 6, chunkRow)
+      sqlite3_bind_int64(s, 7, Int64(argumentsAt))
+      sqlite3_bind_int64(s, 8, Int64(bodyAt - argumentsAt))
+      sqlite3_bind_int64(s, 9, Int64(bodyAt))
+      sqlite3_bind_int64(s, 10, Int64(gathered.count - bodyAt))
     }
     let text = try db.cachedStatement(sql: "INSERT INTO block_index(rowid, name, arguments, body) VALUES (?, ?, ?, ?)")
     try run(text) { s in
@@ -81,6 +107,15 @@ struct SessionWriter {
       Self.bind(unit.arguments, to: s, at: 3)
       Self.bind(unit.body, to: s, at: 4)
     }
+    if gathered.count >= TextPacking.chunkSize { try flush() }
+  }
+
+  /// Hands the chunk gathered so far to be packed and starts the next one.
+  private mutating func flush() throws {
+    guard !gathered.isEmpty else { return }
+    packing.append(PackingChunk(row: rowID(chunk), gathered))
+    gathered.removeAll(keepingCapacity: true)
+    chunk += 1
   }
 
   /// Resets `statement`, binds its values with `bind` and runs it.
@@ -104,13 +139,21 @@ struct SessionWriter {
     _ = text.withUTF8 { sqlite3_bind_text(s, index, UnsafeRawPointer($0.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self), Int32($0.count), transient) }
   }
 
-  private static func bind(_ data: Data, to s: OpaquePointer, at index: Int32) {
-    _ = data.withUnsafeBytes { sqlite3_bind_blob(s, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), transient) }
-  }
-
-  /// Removes the blocks past the last one added and records the session's facts and stamps.
-  func finish(_ facts: IndexedSession, stamps: [Int64]?) throws {
-    if !old.isEmpty { try Self.deleteBlocks(db, in: rowID(count)...SessionKey.rowIDs(of: key).upperBound) }
+  /// Writes the last chunk, removes the blocks past the last one added and the chunks no block refers to,
+  /// and records the session's facts and stamps.
+  mutating func finish(_ facts: IndexedSession, stamps: [Int64]?) throws {
+    try flush()
+    try chunks.adopt(packing, db)
+    packing = []
+    let range = SessionKey.rowIDs(of: key)
+    if !old.isEmpty { try Self.deleteBlocks(db, in: rowID(count)...range.upperBound) }
+    if known != nil {
+      try db.execute(
+        sql: """
+          DELETE FROM texts WHERE id BETWEEN ?1 AND ?2
+            AND id NOT IN (SELECT chunk FROM blocks WHERE id BETWEEN ?1 AND ?2)
+          """, arguments: [range.lowerBound, range.upperBound])
+    }
     try db.execute(
       sql: """
         INSERT OR REPLACE INTO sessions(key, id, origin, stamps, agent, model, status, created_at, time, cwd, project, blocks)
@@ -122,9 +165,11 @@ struct SessionWriter {
       ])
   }
 
-  /// Removes a session and its blocks.
+  /// Removes a session, its blocks and its text.
   static func remove(_ db: Database, key: Int64) throws {
-    try deleteBlocks(db, in: SessionKey.rowIDs(of: key))
+    let range = SessionKey.rowIDs(of: key)
+    try deleteBlocks(db, in: range)
+    try db.execute(sql: "DELETE FROM texts WHERE id BETWEEN ? AND ?", arguments: [range.lowerBound, range.upperBound])
     try db.execute(sql: "DELETE FROM sessions WHERE key = ?", arguments: [key])
   }
 
@@ -138,7 +183,7 @@ struct SessionWriter {
     try db.execute(
       sql: """
         INSERT INTO block_index(block_index, rowid, name, arguments, body)
-          SELECT 'delete', id, name, caw_unpack(arguments), caw_unpack(body) FROM blocks WHERE id BETWEEN ? AND ?
+          SELECT 'delete', id, name, arguments, body FROM block_text WHERE id BETWEEN ? AND ?
         """, arguments: [range.lowerBound, range.upperBound])
     try db.execute(sql: "DELETE FROM blocks WHERE id BETWEEN ? AND ?", arguments: [range.lowerBound, range.upperBound])
   }

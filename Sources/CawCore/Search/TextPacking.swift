@@ -1,23 +1,23 @@
 import CZlib
 
-/// The form in which the search index keeps a block's text: short text as it is, longer text deflated
-/// (zlib), so the index can show snippets without taking more disk than the trajectories.
+/// The form in which the search index keeps its text: a session's blocks' text in chunks of about
+/// ``chunkSize`` bytes, each deflated (zlib) unless that saves nothing, so the index can show snippets
+/// without taking more disk than the trajectories (a chunk deflates far better than each block alone).
 ///
-/// The first byte says which: `0` then the UTF-8 bytes, or `1` then the byte count as a little-endian
-/// `UInt32` and zlib's stream.
+/// The first byte says which: `0` then the bytes, or `1` then the byte count as a little-endian `UInt32`
+/// and zlib's stream.
 enum TextPacking {
-  /// Text shorter than this is kept as it is (deflating it would save little or nothing).
-  static let smallText = 96
+  /// Text gathered into one chunk before it is packed.
+  static let chunkSize = 64 << 10
 
-  /// The packed form of `text`.
-  static func pack(_ text: String) -> [UInt8] {
-    var text = text
-    return text.withUTF8 { pack(bytes: $0) }
+  /// The packed form of `bytes`.
+  static func pack(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.withUnsafeBufferPointer { pack(bytes: $0) }
   }
 
-  /// The packed form of UTF-8 `bytes`.
+  /// The packed form of `bytes`.
   static func pack(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    if bytes.count < smallText || bytes.count > Int(UInt32.max) { return [0] + bytes }
+    if bytes.count < 96 || bytes.count > Int(UInt32.max) { return [0] + bytes }
     var bound = compressBound(uLong(bytes.count))
     var out = [UInt8](repeating: 0, count: 5 + Int(bound))
     let status = out.withUnsafeMutableBufferPointer { buffer in
@@ -31,22 +31,21 @@ enum TextPacking {
     return out
   }
 
-  /// The text `packed` holds; nil when it is not a packed text.
-  static func unpack(_ packed: UnsafeRawBufferPointer) -> String? {
+  /// The bytes `packed` holds; nil when it is not packed text.
+  static func unpack(_ packed: UnsafeRawBufferPointer) -> [UInt8]? {
     guard let tag = packed.first else { return nil }
-    if tag == 0 { return String(decoding: packed.dropFirst(), as: UTF8.self) }
+    if tag == 0 { return Array(packed.dropFirst()) }
     guard tag == 1, packed.count >= 5 else { return nil }
     var count = 0
     for i in 0..<4 { count |= Int(packed[1 + i]) << (8 * i) }
     var length = uLong(count)
-    var text: String?
+    var ok = false
     let source = packed.baseAddress!.assumingMemoryBound(to: UInt8.self) + 5
-    let result = String(unsafeUninitializedCapacity: max(count, 1)) { buffer in
+    let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 1)) { buffer, initialized in
       let status = uncompress(buffer.baseAddress, &length, source, uLong(packed.count - 5))
-      guard status == Z_OK, Int(length) == count else { return 0 }
-      text = ""
-      return count
+      ok = status == Z_OK && Int(length) == count
+      initialized = ok ? count : 0
     }
-    return text == nil ? nil : result
+    return ok ? bytes : nil
   }
 }

@@ -74,6 +74,14 @@ struct SearchIndexTests {
     }
     #expect(compared > 500, "\(label): the queries found too little to compare (\(compared))", sourceLocation: sourceLocation)
     try index.pool.write { db in try db.execute(sql: "INSERT INTO block_index(block_index) VALUES('integrity-check')") }
+    // Every block's text chunk is there, and no chunk is kept that no block refers to.
+    let (missing, orphans) = try index.pool.read { db in
+      (
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM blocks WHERE chunk NOT IN (SELECT id FROM texts)") ?? -1,
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM texts WHERE id NOT IN (SELECT chunk FROM blocks)") ?? -1
+      )
+    }
+    #expect(missing == 0 && orphans == 0, "\(label): \(missing) blocks without their chunk, \(orphans) chunks of no block", sourceLocation: sourceLocation)
   }
 
   @Test("a first build finds exactly what a scan of every block finds")
