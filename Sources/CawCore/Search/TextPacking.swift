@@ -9,6 +9,8 @@ import CZlib
 enum TextPacking {
   /// Text gathered into one chunk before it is packed.
   static let chunkSize = 64 << 10
+  /// zlib's level.
+  static let level: Int32 = 6
 
   /// The packed form of `bytes`.
   static func pack(_ bytes: [UInt8]) -> [UInt8] {
@@ -21,7 +23,7 @@ enum TextPacking {
     var bound = compressBound(uLong(bytes.count))
     var out = [UInt8](repeating: 0, count: 5 + Int(bound))
     let status = out.withUnsafeMutableBufferPointer { buffer in
-      compress2(buffer.baseAddress! + 5, &bound, bytes.baseAddress, uLong(bytes.count), 1)
+      compress2(buffer.baseAddress! + 5, &bound, bytes.baseAddress, uLong(bytes.count), Self.level)
     }
     guard status == Z_OK, Int(bound) < bytes.count else { return [0] + bytes }
     out.removeSubrange((5 + Int(bound))...)
