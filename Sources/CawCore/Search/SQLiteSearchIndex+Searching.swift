@@ -60,10 +60,11 @@ extension SQLiteSearchIndex {
     case (_, nil): break
     }
     let order = query.order == .newest ? "f.rowid DESC" : "f.rank, f.rowid DESC"
-    let marks = "'\(SearchSnippet.open)', '\(SearchSnippet.close)'"
+    let window = SearchSnippet.after * 4 + 64
     let sql = """
       SELECT f.rowid, b.kind, b.location, b.name, s.id, s.agent, s.model, s.status, s.created_at, s.time, s.cwd, s.origin,
-        highlight(block_index, 0, \(marks)), highlight(block_index, 1, \(marks)), highlight(block_index, 2, \(marks))
+        f.name, f.arguments, f.body,
+        caw_matches(block_index, 0, \(window)), caw_matches(block_index, 1, \(window)), caw_matches(block_index, 2, \(window))
       FROM block_index AS f
       JOIN sessions AS s ON s.key = (f.rowid >> \(SearchIndexSchema.blockBits))
       JOIN blocks AS b ON b.id = f.rowid
@@ -136,7 +137,9 @@ extension SQLiteSearchIndex {
     let body = kind == .toolCall ? SearchHit.Field.output : .text
     var found: (SearchHit.Field, SearchSnippet)?
     for (column, field) in [(14, body), (13, .arguments), (12, .toolName)] {
-      if let text = row[column] as String?, let snippet = SearchSnippet(highlighted: text) {
+      if let text = row[column] as String?, let ranges = row[column + 3] as String?,
+        let snippet = SearchSnippet(text: text, matches: MatchRanges.decode(ranges))
+      {
         found = (field, snippet)
         break
       }

@@ -94,6 +94,7 @@ public final class SQLiteSearchIndex: SearchIndex {
     configuration.prepareDatabase { db in
       db.add(function: TextSlicer.function)
       db.add(tokenizer: WordTokenizer.self)
+      MatchRanges.register(db)
       // A 32 MiB page cache keeps the index's recent pages between transactions; the write-ahead log is
       // checkpointed every 32 MiB and cut back to that size afterwards instead of keeping its largest.
       try db.execute(

@@ -1,7 +1,7 @@
-/// Finds the first match in a field's text as FTS5's `highlight()` marked it, and cuts a one-line
-/// snippet around it that is safe to print.
+/// Cuts a one-line snippet around the first match in a field's text (its matches found by
+/// ``MatchRanges``), safe to print.
 struct SearchSnippet: Equatable {
-  /// Marks the start of a match in highlighted text (a private-use character).
+  /// Marks the start of a match in the window cut (a private-use character).
   static let open = "\u{E000}"
   /// Marks the end of a match.
   static let close = "\u{E001}"
@@ -31,20 +31,29 @@ struct SearchSnippet: Equatable {
     self.highlights = highlights
   }
 
-  /// The snippet of `highlighted` (a field's text with the markers); nil when it holds no match.
-  init?(highlighted: String) {
-    var source = highlighted
+  /// The snippet of a field's `text` around its first match; `matches` are the matches' UTF-8 byte
+  /// ranges in it, in order (at least those near the first). Nil when there is none.
+  init?(text: String, matches: [Range<Int>]) {
+    var source = text
     let found: (offset: Int, line: Int, match: String, window: String, cutStart: Bool, cutEnd: Bool)? = source.withUTF8 { bytes in
-      guard let start = Self.marker(0x80, in: bytes, from: 0) else { return nil }
-      let end = Self.marker(0x81, in: bytes, from: start + 3) ?? bytes.count
-      let match = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 3)..<end]), as: UTF8.self)
+      guard let first = matches.first, first.lowerBound >= 0, first.upperBound <= bytes.count else { return nil }
+      let start = first.lowerBound
+      let match = String(decoding: UnsafeBufferPointer(rebasing: bytes[first]), as: UTF8.self)
       let line = bytes[..<start].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-      // A window of bytes around the match (wide enough for the characters kept), on character boundaries.
+      // A window of bytes around the match (wide enough for the characters kept), on character boundaries,
+      // with the matches in it marked.
       var lower = max(0, start - Self.before * 4)
       while lower > 0, bytes[lower] & 0xC0 == 0x80 { lower -= 1 }
       var upper = min(bytes.count, start + Self.after * 4 + 64)
       while upper < bytes.count, bytes[upper] & 0xC0 == 0x80 { upper += 1 }
-      let window = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+      var window = ""
+      var at = lower
+      for range in matches where range.lowerBound >= at && range.upperBound <= upper {
+        window += String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<range.lowerBound]), as: UTF8.self)
+        window += Self.open + String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) + Self.close
+        at = range.upperBound
+      }
+      window += String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<upper]), as: UTF8.self)
       return (start, line, match, window, lower > 0, upper < bytes.count)
     }
     guard let found else { return nil }
@@ -95,15 +104,5 @@ struct SearchSnippet: Equatable {
   /// The start of a snippet of plain `text` with no match marked (its first characters).
   static func plain(_ text: String) -> String {
     TextSanitizer.preview(text, limit: before + after)
-  }
-
-  /// The byte offset of the first marker (`EE 80 80` opens, `EE 80 81` closes) at or after `start`.
-  private static func marker(_ last: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    var i = start
-    while i + 2 < bytes.count {
-      if bytes[i] == 0xEE && bytes[i + 1] == 0x80 && bytes[i + 2] == last { return i }
-      i += 1
-    }
-    return nil
   }
 }
