@@ -10,7 +10,7 @@ enum TextPacking {
   /// Text gathered into one chunk before it is packed.
   static let chunkSize = 64 << 10
   /// zlib's level.
-  static let level: Int32 = 6
+  static let level: Int32 = 4
 
   /// The packed form of `bytes`.
   static func pack(_ bytes: [UInt8]) -> [UInt8] {
