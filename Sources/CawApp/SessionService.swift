@@ -158,8 +158,13 @@ public final class SessionService: Sendable {
           // Only the sources listed, also when the index holds others from an earlier search.
           let listed = self.catalog?.origins ?? [.caw]
           query.origins = (query.origins ?? listed).intersection(listed)
-          let results = try self.openSearchIndex().search(query, limit: Finder.hitLimit, after: nil, counting: true)
-          return [.searchAnswered(query: text, results, error: nil)]
+          // The hits first, then (unless another query was typed since) how many there are in all.
+          let index = try self.openSearchIndex()
+          let results = try index.search(query, limit: Finder.hitLimit, after: nil, counting: false)
+          self.inbox.post(.searchAnswered(query: text, results, error: nil))
+          guard results.next != nil else { return [.searchCounted(query: text, total: results.hits.count)] }
+          guard self.latestSearch.withLock({ $0 == text }), let total = try? index.count(query) else { return [] }
+          return [.searchCounted(query: text, total: total)]
         } catch {
           return [.searchAnswered(query: text, nil, error: error.message)]
         }

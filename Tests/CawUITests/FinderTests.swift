@@ -176,4 +176,27 @@ struct FinderTests {
     state.showingFinder = false
     #expect(reducer.reduce(&state, .indexProgressed(progress)).isEmpty)
   }
+
+  @Test("hits show before they are counted (a full page as 100+), then the count; a count of another query is dropped")
+  func countFollowsTheHits() {
+    let reducer = Reducer()
+    var state = AppState(dataDirectory: "x", size: size, now: 0)
+    state.showingFinder = true
+    state.finder.text = "test"
+    let hits = (0..<Finder.hitLimit).map { n in
+      SearchHit(
+        sessionID: "s\(n)", location: [BlockPlace(turn: 0, block: 0)], kind: .text, toolName: nil, field: .text, offset: 0,
+        line: 0, matchedText: "test", snippet: "test \(n)", highlights: [0..<4],
+        session: IndexedSession(id: "s\(n)", agent: "codex", model: "m", status: .finished, createdAt: "", time: 0, workingDirectory: nil))
+    }
+    _ = reducer.reduce(&state, .searchAnswered(query: "test", SearchResults(hits: hits, total: nil, next: nil), error: nil))
+    #expect(AppView.render(state).text.contains("\(Finder.hitLimit)+ hits"))
+    _ = reducer.reduce(&state, .searchCounted(query: "tes", total: 7))
+    #expect(state.finder.total == nil)
+    _ = reducer.reduce(&state, .searchCounted(query: "test", total: 2_500))
+    #expect(AppView.render(state).text.contains("\(Finder.hitLimit) of 2500 hits"))
+    // Asked again as the index grows: the count stays until the new one comes.
+    _ = reducer.reduce(&state, .searchAnswered(query: "test", SearchResults(hits: hits, total: nil, next: nil), error: nil))
+    #expect(state.finder.total == 2_500)
+  }
 }

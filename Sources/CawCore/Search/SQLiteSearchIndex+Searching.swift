@@ -2,7 +2,35 @@ import GRDB
 
 /// Answering queries.
 extension SQLiteSearchIndex {
-  public func search(_ query: SearchQuery, limit: Int, after cursor: SearchCursor?, counting: Bool) throws(CawError) -> SearchResults {
+  /// How many blocks match `query` (its filters included).
+  public func count(_ query: SearchQuery) throws(CawError) -> Int {
+    let (filter, arguments) = Self.filter(query)
+    do {
+      return try pool.read { db in try Self.count(db, filter: filter, arguments: arguments) }
+    } catch {
+      throw queryFailure(error)
+    }
+  }
+
+  /// A query's failure: a query SQLite cannot answer (FTS5 syntax it rejects), or the index unreadable.
+  private func queryFailure(_ error: any Error) -> CawError {
+    if let error = error as? DatabaseError, error.resultCode == .SQLITE_ERROR {
+      return CawError(.invalidArgument, "the search index cannot answer this query: \(error.message ?? "\(error)")")
+    }
+    return Self.failure("cannot search the index \(file)", error)
+  }
+
+  private static func count(_ db: Database, filter: String, arguments: [any DatabaseValueConvertible]) throws -> Int {
+    try Int.fetchOne(
+      db,
+      sql: """
+        SELECT count(*) FROM block_index AS f JOIN sessions AS s ON s.key = (f.rowid >> \(SearchIndexSchema.blockBits))
+        WHERE \(filter)
+        """, arguments: StatementArguments(arguments)) ?? 0
+  }
+
+  /// The WHERE clause over `block_index AS f` and `sessions AS s` for `query`, and its arguments.
+  private static func filter(_ query: SearchQuery) -> (String, [any DatabaseValueConvertible]) {
     var conditions = ["block_index MATCH ?"]
     var arguments: [any DatabaseValueConvertible] = [query.expression.fts5]
     var sessionConditions: [String] = []
@@ -45,8 +73,11 @@ extension SQLiteSearchIndex {
         sessionArguments.append(project)
       }
     }
-    let filter = (conditions + sessionConditions).joined(separator: " AND ")
-    let filterArguments = arguments + sessionArguments
+    return ((conditions + sessionConditions).joined(separator: " AND "), arguments + sessionArguments)
+  }
+
+  public func search(_ query: SearchQuery, limit: Int, after cursor: SearchCursor?, counting: Bool) throws(CawError) -> SearchResults {
+    let (filter, filterArguments) = Self.filter(query)
     var pageConditions: [String] = []
     var pageArguments: [any DatabaseValueConvertible] = []
     var offset = 0
@@ -89,21 +120,12 @@ extension SQLiteSearchIndex {
           if let hit = Self.hit(row) { hits.append(hit) }
         }
         var total: Int?
-        if counting {
-          total = try Int.fetchOne(
-            db,
-            sql: """
-              SELECT count(*) FROM block_index AS f JOIN sessions AS s ON s.key = (f.rowid >> \(SearchIndexSchema.blockBits))
-              WHERE \(filter)
-              """, arguments: StatementArguments(filterArguments))
-        }
+        if counting { total = try Self.count(db, filter: filter, arguments: filterArguments) }
         let next = more ? SearchCursor(offset: offset + hits.count, lastKey: lastKey) : nil
         return SearchResults(hits: query.order == .newest ? Self.inReadingOrder(hits) : hits, total: total, next: next)
       }
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-      throw CawError(.invalidArgument, "the search index cannot answer this query: \(error.message ?? "\(error)")")
     } catch {
-      throw Self.failure("cannot search the index \(file)", error)
+      throw queryFailure(error)
     }
   }
 

@@ -60,4 +60,6 @@ public enum Action: Equatable, Sendable {
   case indexProgressed(IndexProgress)
   /// The search index could not be built or brought up to date.
   case indexFailed(String)
+  /// How many blocks match a query of the finder, counted after its hits were shown.
+  case searchCounted(query: String, total: Int)
 }

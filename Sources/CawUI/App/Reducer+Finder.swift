@@ -62,10 +62,11 @@ extension Reducer {
   func searchAnswered(_ query: String, _ results: SearchResults?, error: String?, _ state: inout AppState) {
     guard query == state.finder.text else { return }
     let before = state.finder.selected
+    // The count follows the hits; the same query asked again keeps its count until the new one comes.
+    if results?.total != nil || state.finder.answered != query { state.finder.total = results?.total }
     state.finder.answered = query
     state.finder.error = error.map { TextSanitizer.singleLine($0, limit: 200) }
     state.finder.hits = results?.hits ?? []
-    state.finder.total = results?.total
     // The same query answered again (the index grew): the cursor stays on its hit where it still is.
     let row = before.flatMap { hit in state.finder.hits.firstIndex(of: hit) } ?? (before == nil ? 0 : state.finder.scroll.cursor)
     state.finder.scroll.select(row, count: state.finder.hits.count, visible: FinderOverlay.hitsShown(in: state.size))

@@ -69,7 +69,8 @@ extension Reducer {
       state.message = "Could not read the whole output: " + TextSanitizer.singleLine(error.message, limit: 200)
       return []
     case .sessionsRequested, .sessionsListed, .sessionsListedPartly, .listingFailed, .sessionOutlined, .sessionLoaded,
-      .terminalResized, .keyPressed, .mouseUsed, .searchAnswered, .indexProgressed, .indexFailed, .nativeAdditionsFound:
+      .terminalResized, .keyPressed, .mouseUsed, .searchAnswered, .indexProgressed, .indexFailed, .nativeAdditionsFound,
+      .searchCounted:
       // Reduced by `reduce(_:_:)`, which never passes them here.
       return []
     }

@@ -90,6 +90,9 @@ public struct Reducer: Sendable {
       return []
     case .indexProgressed(let progress):
       return indexProgressed(progress, &state)
+    case .searchCounted(let query, let total):
+      if state.finder.answered == query { state.finder.total = total }
+      return []
     case .nativeAdditionsFound(let id, let additions):
       state.nativeAdditions[id] = additions
       return []

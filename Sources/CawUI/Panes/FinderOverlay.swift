@@ -57,7 +57,9 @@ enum FinderOverlay {
     } else {
       let count = finder.hits.count
       let all = finder.total.map { $0 > count ? "\(count) of \($0) hits" : nil } ?? nil
-      spans = [Span(all ?? "\(count) \(count == 1 ? "hit" : "hits")", .match)]
+      // Not counted yet: a full page may be followed by more.
+      let more = finder.total == nil && count >= Finder.hitLimit ? "+" : ""
+      spans = [Span(all ?? "\(count)\(more) \(count == 1 ? "hit" : "hits")", .match)]
     }
     if let failure = state.indexFailure {
       spans.append(Span("  · index: " + failure, .error))
