@@ -158,13 +158,8 @@ struct FinderTests {
   @Test("an answer to a query no longer typed is dropped; progress asks the open finder's query again")
   func staleAnswersAndProgress() {
     let reducer = Reducer()
-    var state = AppState(dataDirectory: "x", size: size, now: 0)
-    state.showingFinder = true
-    state.finder.text = "datetime"
-    let hit = SearchHit(
-      sessionID: "s", location: [BlockPlace(turn: 0, block: 0)], kind: .text, toolName: nil, field: .text, offset: 0,
-      line: 0, matchedText: "date", snippet: "date", highlights: [0..<4],
-      session: IndexedSession(id: "s", agent: "codex", model: "m", status: .finished, createdAt: "", time: 0, workingDirectory: nil))
+    var state = finderOpen(on: "datetime")
+    let hit = Self.textHit(session: "s", match: "date", snippet: "date")
     let old = SearchResults(hits: [hit], total: 1, next: nil)
     #expect(reducer.reduce(&state, .searchAnswered(query: "date", old, error: nil)).isEmpty)
     #expect(state.finder.hits.isEmpty && state.finder.isSearching)
@@ -180,15 +175,8 @@ struct FinderTests {
   @Test("hits show before they are counted (a full page as 100+), then the count; a count of another query is dropped")
   func countFollowsTheHits() {
     let reducer = Reducer()
-    var state = AppState(dataDirectory: "x", size: size, now: 0)
-    state.showingFinder = true
-    state.finder.text = "test"
-    let hits = (0..<Finder.hitLimit).map { n in
-      SearchHit(
-        sessionID: "s\(n)", location: [BlockPlace(turn: 0, block: 0)], kind: .text, toolName: nil, field: .text, offset: 0,
-        line: 0, matchedText: "test", snippet: "test \(n)", highlights: [0..<4],
-        session: IndexedSession(id: "s\(n)", agent: "codex", model: "m", status: .finished, createdAt: "", time: 0, workingDirectory: nil))
-    }
+    var state = finderOpen(on: "test")
+    let hits = (0..<Finder.hitLimit).map { Self.textHit(session: "s\($0)", match: "test", snippet: "test \($0)") }
     _ = reducer.reduce(&state, .searchAnswered(query: "test", SearchResults(hits: hits, total: nil, next: nil), error: nil))
     #expect(AppView.render(state).text.contains("\(Finder.hitLimit)+ hits"))
     _ = reducer.reduce(&state, .searchCounted(query: "tes", total: 7))
@@ -198,5 +186,21 @@ struct FinderTests {
     // Asked again as the index grows: the count stays until the new one comes.
     _ = reducer.reduce(&state, .searchAnswered(query: "test", SearchResults(hits: hits, total: nil, next: nil), error: nil))
     #expect(state.finder.total == 2_500)
+  }
+
+  /// A hit in the first text block of session `session`, its match at the start of `snippet`.
+  private static func textHit(session: String, match: String, snippet: String) -> SearchHit {
+    SearchHit(
+      sessionID: session, location: [BlockPlace(turn: 0, block: 0)], kind: .text, toolName: nil, field: .text, offset: 0,
+      line: 0, matchedText: match, snippet: snippet, highlights: [0..<match.count],
+      session: IndexedSession(id: session, agent: "codex", model: "m", status: .finished, createdAt: "", time: 0, workingDirectory: nil))
+  }
+
+  /// A state with the finder open and `text` typed in it.
+  private func finderOpen(on text: String) -> AppState {
+    var state = AppState(dataDirectory: "x", size: size, now: 0)
+    state.showingFinder = true
+    state.finder.text = text
+    return state
   }
 }

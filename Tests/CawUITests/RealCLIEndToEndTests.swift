@@ -34,17 +34,13 @@ struct RealCLIEndToEndTests {
       let clis = try RealAgentCLIs.installed.get()
       server = try ScriptedModelServer(RealCLIEndToEndTests.script)
       home = clis.home(for: server, in: tree)
+      let data = tree.path + "/caw_data"
       try FileManager.default.createDirectory(atPath: data + "/sessions", withIntermediateDirectories: true)
-      var lines = ["#!/bin/sh", "cd \(Invocation.shellQuoted(home.workspace))"]
-      for (name, value) in home.environment.sorted(by: { $0.key < $1.key }) where name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-        lines.append("export \(name)=\(Invocation.shellQuoted(value))")
-      }
-      lines.append("export CAW_TUI_RUNS_DIR=\(Invocation.shellQuoted(tree.path + "/runs"))")
-      lines.append("\(Invocation.shellQuoted(ProcessRun.cawTUI)) --data-dir \(Invocation.shellQuoted(data)); echo \"exit=$?\"; sleep 60")
-      tree.write("start.sh", lines.joined(separator: "\n") + "\n")
+      command = AgentStartScript.write(in: tree, home: home, arguments: ["--data-dir", data])
     }
 
-    var command: String { "sh \(Invocation.shellQuoted(tree.path + "/start.sh"))" }
+    /// Runs caw-tui on the data directory.
+    let command: String
 
     func trajectory(_ id: String) -> Trajectory? {
       guard let bytes = FileManager.default.contents(atPath: "\(data)/sessions/\(id)/trajectory.json") else { return nil }

@@ -36,16 +36,11 @@ struct RealNativeEndToEndTests {
       let clis = try RealAgentCLIs.installed.get()
       server = try ScriptedModelServer(RealNativeEndToEndTests.script)
       home = clis.home(for: server, in: tree)
-      var lines = ["#!/bin/sh", "cd \(Invocation.shellQuoted(home.workspace))"]
-      for (name, value) in home.environment.sorted(by: { $0.key < $1.key }) where name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-        lines.append("export \(name)=\(Invocation.shellQuoted(value))")
-      }
-      lines.append("export CAW_TUI_RUNS_DIR=\(Invocation.shellQuoted(tree.path + "/runs"))")
-      lines.append("\(Invocation.shellQuoted(ProcessRun.cawTUI)); echo \"exit=$?\"; sleep 60")
-      tree.write("start.sh", lines.joined(separator: "\n") + "\n")
+      command = AgentStartScript.write(in: tree, home: home, arguments: [])
     }
 
-    var command: String { "sh \(Invocation.shellQuoted(tree.path + "/start.sh"))" }
+    /// Runs caw-tui with no data directory named.
+    let command: String
     /// Where `r` records the resumed sessions: the default `./caw_data` of the workspace.
     var data: String { home.workspace + "/caw_data" }
 

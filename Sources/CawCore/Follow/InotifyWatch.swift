@@ -42,47 +42,23 @@ final class InotifyWatch: @unchecked Sendable {
 
   /// Reads events until `stopped`, reporting each burst (events within 5 ms of each other) once.
   func run(until stopped: StopFlag, report: (SessionChange) -> Void) {
-    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-    var pending = SessionChange()
-    while !stopped.isSet {
-      var pollfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&pollfd, 1, pending.isEmpty ? 50 : 5)
-      if ready <= 0 {
-        if !pending.isEmpty {
-          report(pending)
-          pending = SessionChange()
-        }
-        continue
-      }
-      let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      guard count > 0 else { continue }
-      parse(buffer[0..<count], into: &pending)
-    }
+    InotifyEvents.run(fd, until: stopped, take: take, report: report)
   }
 
-  /// Decodes `struct inotify_event` records.
-  private func parse(_ bytes: ArraySlice<UInt8>, into change: inout SessionChange) {
-    var offset = bytes.startIndex
-    let header = MemoryLayout<inotify_event>.size
-    while offset + header <= bytes.endIndex {
-      let event = bytes[offset..<offset + header].withUnsafeBytes { $0.loadUnaligned(as: inotify_event.self) }
-      let nameStart = offset + header
-      let nameEnd = min(nameStart + Int(event.len), bytes.endIndex)
-      let name = String(decoding: bytes[nameStart..<nameEnd].prefix { $0 != 0 }, as: UTF8.self)
-      if event.wd == sessionsWatch {
-        change.listChanged = true
-        if !name.isEmpty {
-          change.sessionIDs.insert(name)
-          if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { _ = watchSession(name) }
-        }
-      } else if let session = sessionByWatch[event.wd] {
-        if event.mask & UInt32(IN_IGNORED) != 0 {
-          sessionByWatch[event.wd] = nil
-        } else {
-          change.sessionIDs.insert(session)
-        }
+  /// Adds one event to `change`.
+  private func take(_ event: InotifyEvents.Event, into change: inout SessionChange) {
+    if event.watch == sessionsWatch {
+      change.listChanged = true
+      if !event.name.isEmpty {
+        change.sessionIDs.insert(event.name)
+        if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { _ = watchSession(event.name) }
       }
-      offset = nameEnd
+    } else if let session = sessionByWatch[event.watch] {
+      if event.mask & UInt32(IN_IGNORED) != 0 {
+        sessionByWatch[event.watch] = nil
+      } else {
+        change.sessionIDs.insert(session)
+      }
     }
   }
 }

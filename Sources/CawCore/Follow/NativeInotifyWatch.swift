@@ -43,50 +43,26 @@ final class NativeInotifyWatch: @unchecked Sendable {
 
   /// Reads events until `stopped`, reporting each burst (events within 5 ms of each other) once.
   func run(until stopped: StopFlag, report: (SessionChange) -> Void) {
-    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-    var pending = SessionChange()
-    while !stopped.isSet {
-      var pollfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&pollfd, 1, pending.isEmpty ? 50 : 5)
-      if ready <= 0 {
-        if !pending.isEmpty {
-          report(pending)
-          pending = SessionChange()
-        }
-        continue
-      }
-      let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      guard count > 0 else { continue }
-      parse(buffer[0..<count], into: &pending)
-    }
+    InotifyEvents.run(fd, until: stopped, take: take, report: report)
   }
 
-  /// Decodes `struct inotify_event` records.
-  private func parse(_ bytes: ArraySlice<UInt8>, into change: inout SessionChange) {
-    var offset = bytes.startIndex
-    let header = MemoryLayout<inotify_event>.size
-    while offset + header <= bytes.endIndex {
-      let event = bytes[offset..<offset + header].withUnsafeBytes { $0.loadUnaligned(as: inotify_event.self) }
-      let nameStart = offset + header
-      let nameEnd = min(nameStart + Int(event.len), bytes.endIndex)
-      offset = nameEnd
-      guard let directory = directories[event.wd] else { continue }
-      if event.mask & UInt32(IN_IGNORED) != 0 {
-        directories[event.wd] = nil
-        continue
+  /// Adds one event to `change`.
+  private func take(_ event: InotifyEvents.Event, into change: inout SessionChange) {
+    guard let directory = directories[event.watch] else { return }
+    if event.mask & UInt32(IN_IGNORED) != 0 {
+      directories[event.watch] = nil
+      return
+    }
+    guard !event.name.isEmpty else { return }
+    let path = directory.path + "/" + event.name
+    if event.mask & UInt32(IN_ISDIR) != 0 {
+      // A new directory (a project, a day, a subagents folder): follow it, and report what it already holds.
+      if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, directory.levels > 0 {
+        _ = watch(path, levels: directory.levels - 1)
+        change.nativeFiles.formUnion(WatchRoot.files(under: path, depth: directory.levels - 1))
       }
-      let name = String(decoding: bytes[nameStart..<nameEnd].prefix { $0 != 0 }, as: UTF8.self)
-      guard !name.isEmpty else { continue }
-      let path = directory.path + "/" + name
-      if event.mask & UInt32(IN_ISDIR) != 0 {
-        // A new directory (a project, a day, a subagents folder): follow it, and report what it already holds.
-        if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, directory.levels > 0 {
-          _ = watch(path, levels: directory.levels - 1)
-          change.nativeFiles.formUnion(WatchRoot.files(under: path, depth: directory.levels - 1))
-        }
-      } else {
-        change.nativeFiles.insert(path)
-      }
+    } else {
+      change.nativeFiles.insert(path)
     }
   }
 }

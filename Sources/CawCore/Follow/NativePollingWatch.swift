@@ -7,16 +7,9 @@ struct NativePollingWatch {
 
   /// Looks every `interval` until `stopped`, reporting the files that appeared, changed or went.
   func run(every interval: Duration, until stopped: StopFlag, report: (SessionChange) -> Void) {
-    var previous = snapshot()
-    while !stopped.isSet {
-      Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
-      let current = snapshot()
-      var change = SessionChange()
-      for (path, stamp) in current where previous[path] != stamp { change.nativeFiles.insert(path) }
-      for path in previous.keys where current[path] == nil { change.nativeFiles.insert(path) }
-      if !change.isEmpty { report(change) }
-      previous = current
-    }
+    PollingLoop.run(
+      every: interval, until: stopped, snapshot: snapshot, change: { files, _ in SessionChange(nativeFiles: files) },
+      report: report)
   }
 
   private func snapshot() -> [String: [Int]] {

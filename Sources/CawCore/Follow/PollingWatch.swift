@@ -15,17 +15,9 @@ struct PollingWatch {
 
   /// Looks every `interval` until `stopped`, reporting what differs.
   func run(every interval: Duration, until stopped: StopFlag, report: (SessionChange) -> Void) {
-    var previous = snapshot()
-    while !stopped.isSet {
-      Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
-      let current = snapshot()
-      var change = SessionChange()
-      change.listChanged = Set(current.keys) != Set(previous.keys)
-      for (id, stamp) in current where previous[id] != stamp { change.sessionIDs.insert(id) }
-      for id in previous.keys where current[id] == nil { change.sessionIDs.insert(id) }
-      if !change.isEmpty { report(change) }
-      previous = current
-    }
+    PollingLoop.run(
+      every: interval, until: stopped, snapshot: snapshot, change: { SessionChange(sessionIDs: $0, listChanged: $1) },
+      report: report)
   }
 
   private func snapshot() -> [String: Stamp] {
