@@ -18,6 +18,7 @@ struct ShowCommand: ParsableCommand {
   func run() throws {
     let (loaded, t) = try data.loadReadableSession(session, skimmingContent: true)
     let handle = try? ResumeHandle.forTrajectory(t)
+    let adds = try additions(loaded)
     if json {
       var o = SummaryJSON.value(SessionSummary(loaded)).objectValue ?? [:]
       o["system_prompt"] = .string(t.systemPrompt)
@@ -28,6 +29,9 @@ struct ShowCommand: ParsableCommand {
         if !native.extraFiles.isEmpty { record["subagent_files"] = .array(native.extraFiles.map { .string($0) }) }
         if !native.workingDirectory.isEmpty { record["cwd"] = .string(native.workingDirectory) }
         if !native.cliVersion.isEmpty { record["cli_version"] = .string(native.cliVersion) }
+        if let adds {
+          record["adds"] = .object(["outputs": .number(.int(adds.outputs.count)), "subagents": .number(.int(adds.subagents.count))])
+        }
         if !native.unknownRecordTypes.isEmpty {
           record["unknown_record_types"] = .object(
             JSONObject(uniqueKeysWithValues: native.unknownRecordTypes.sorted { $0.key < $1.key }.map { ($0.key, .number(.int($0.value))) }))
@@ -50,10 +54,19 @@ struct ShowCommand: ParsableCommand {
       print(PythonJSONWriter.string(.object(o), style: .indented))
       return
     }
-    print(text(loaded, t, handle), terminator: "")
+    print(text(loaded, t, handle, adds: adds), terminator: "")
   }
 
-  private func text(_ loaded: LoadedSession, _ t: Trajectory, _ handle: ResumeHandle?) -> String {
+  /// What the native record of a caw session adds to it (outputs caw recorded empty, subagents it did not
+  /// record); the session is read whole for it, since the skimmed read leaves outputs out.
+  private func additions(_ loaded: LoadedSession) throws -> NativeAdditions? {
+    guard loaded.origin == .caw, loaded.nativeRecord != nil else { return nil }
+    return try data.withCatalog { catalog in
+      try catalog.additions(for: catalog.load(loaded.id))
+    }
+  }
+
+  private func text(_ loaded: LoadedSession, _ t: Trajectory, _ handle: ResumeHandle?, adds: NativeAdditions?) -> String {
     let total = t.totalUsage
     var parts: [String] = []
     if !t.agent.isEmpty { parts.append("Agent: \(line(t.agent))") }
@@ -71,7 +84,14 @@ struct ShowCommand: ParsableCommand {
     if loaded.origin != .caw {
       out += "Origin: \(loaded.origin.rawValue) (the agent's own record; read-only)\n"
     } else if let native = loaded.nativeRecord {
-      out += "Native record: \(line(native.path))\n"
+      out += "Native record: \(line(native.path))"
+      if let adds, !adds.isEmpty {
+        var parts: [String] = []
+        if !adds.outputs.isEmpty { parts.append("\(adds.outputs.count) tool output\(adds.outputs.count == 1 ? "" : "s") caw recorded empty") }
+        if !adds.subagents.isEmpty { parts.append("\(adds.subagents.count) subagent\(adds.subagents.count == 1 ? "" : "s") caw did not record") }
+        out += " (adds " + parts.joined(separator: ", ") + "; the TUI shows them)"
+      }
+      out += "\n"
     }
     out += parts.joined(separator: " | ") + "\n"
     out += "Tool usage: " + (tally.isEmpty ? "none" : tally.map { "\(line($0.name))=\($0.count)" }.joined(separator: ", ")) + "\n"

@@ -248,6 +248,10 @@ struct NativeCatalogTests {
     #expect(filled.turns[0].toolCalls[0].isError && filled.turns[0].toolCalls[0].output.hasPrefix("F....\n"))
     let json = try JSONParser.parse(Array(try run(["show", "--json", caw.sessionID]).stdout.utf8))
     #expect(json["native_record"]?["path"] == .string(fixtures.codexNewPath))
+    #expect(json["native_record"]?["adds"]?["outputs"]?.numberValue?.intValue == 1)
+    #expect(json["native_record"]?["adds"]?["subagents"]?.numberValue?.intValue == 0)
+    let text = try run(["show", caw.sessionID]).stdout
+    #expect(text.contains("(adds 1 tool output caw recorded empty; the TUI shows them)"), "\(text)")
   }
 
   @Test("a FIFO, a directory and an unreadable file named like transcripts are reported, never waited on")
