@@ -14,10 +14,13 @@ struct NativeRows: Sendable {
   private var nativeByKey: [String: String] = [:]
   /// The native record of each caw session that has one folded in, by the caw session's id.
   private(set) var records: [String: SessionCatalog.Location] = [:]
+  /// Whether a whole listing was taken in.
+  private(set) var listed = false
 
   /// Starts again from a whole listing (`folding` when the caw tree is listed).
   init(listing summaries: [SessionSummary], folding: Bool) {
     self.folding = folding
+    listed = true
     for summary in summaries {
       if summary.origin == .caw {
         if folding, let key = SessionCatalog.foldKey(of: summary) { cawKeys.insert(key) }

@@ -205,12 +205,23 @@ public final class SessionService: Sendable {
       }
       let index: SQLiteSearchIndex
       if let catalog {
-        index = try SQLiteSearchIndex(catalog: catalog, cacheDirectory: searchIndexDirectory)
+        index = try SQLiteSearchIndex(
+          catalog: catalog, cacheDirectory: searchIndexDirectory, natives: listedNatives(catalog, cacheDirectory: searchIndexDirectory))
       } else {
         index = try SQLiteSearchIndex(dataDirectory: directory, cacheDirectory: searchIndexDirectory)
       }
       open = index
       return index
+    }
+  }
+
+  /// The agents' sessions for the search index: those the list shows, once it was listed (so the stores
+  /// are not listed a second time), else the catalog's own listing.
+  private func listedNatives(_ catalog: SessionCatalog, cacheDirectory: String) -> NativeSearchSources? {
+    guard let listing = catalog.searchSources(cacheDirectory: cacheDirectory) else { return nil }
+    return NativeSearchSources(origins: listing.origins) {
+      guard let shown = self.nativeRows.withLock({ $0.listed ? Array($0.locations.values) : nil }) else { return listing.list() }
+      return catalog.searchSources(at: shown)
     }
   }
 

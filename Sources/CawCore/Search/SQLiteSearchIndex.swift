@@ -42,10 +42,12 @@ public final class SQLiteSearchIndex: SearchIndex {
 
   /// The index of every session `catalog` lists, its caw tree's and its agent stores', in `cacheDirectory`:
   /// one file per data directory (also when it does not exist, for a user with only the agents' stores).
+  /// The stores' sessions are those `natives` lists, by default those the catalog lists (a caller that
+  /// has listed them already can say so, and spare the listing).
   ///
   /// - Throws: ``CawError`` when the cache directory lies inside the data directory or the file cannot
   ///   be created.
-  public convenience init(catalog: SessionCatalog, cacheDirectory: String) throws(CawError) {
+  public convenience init(catalog: SessionCatalog, cacheDirectory: String, natives: NativeSearchSources? = nil) throws(CawError) {
     let dataDirectory = catalog.dataDirectory ?? DataDirectory("")
     let cawPresent = FileSystem.isDirectory(dataDirectory.path)
     guard !cawPresent || !CacheKey.isInside(cacheDirectory, dataDirectory) else {
@@ -56,7 +58,7 @@ public final class SQLiteSearchIndex: SearchIndex {
     try FileSystem.makeDirectories(cacheDirectory)
     try self.init(
       reader: SessionReader(dataDirectory), file: Self.file(for: dataDirectory, cacheDirectory: cacheDirectory),
-      includesCaw: catalog.origins.contains(.caw), natives: catalog.searchSources(cacheDirectory: cacheDirectory))
+      includesCaw: catalog.origins.contains(.caw), natives: natives ?? catalog.searchSources(cacheDirectory: cacheDirectory))
   }
 
   /// Whether `cacheDirectory` holds an index of `dataDirectory` (built, or being built).
