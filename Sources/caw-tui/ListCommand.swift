@@ -21,10 +21,14 @@ struct ListCommand: ParsableCommand {
     var summaries = try data.listSessions(noCache: noCache)
     if !range.isUnbounded { summaries = summaries.filter { range.contains($0.startTime) } }
     if json {
-      let listed = summaries
-      PythonJSONWriter.writeIndentedArray(count: listed.count, ofObjects: { SummaryJSON.members(listed[$0]) }, to: writeOutput)
+      summaries.withUnsafeBufferPointer { buffer in
+        // Read in place by the writing threads (an array's element would be copied out for each).
+        nonisolated(unsafe) let listed = buffer
+        PythonJSONWriter.writeIndentedArray(count: listed.count, object: { SummaryJSON.members(listed[$0], into: &$1) }, to: writeOutput)
+      }
       writeOutput([0x0A])
-      return
+      // The process ends here, without freeing its summaries one by one (10 ms of 10,000 sessions).
+      Foundation.exit(0)
     }
     if summaries.isEmpty {
       print("No sessions.")

@@ -41,6 +41,25 @@ struct PythonJSONWriterTests {
         == #""\u00e9\u4e16\ud83d\ude00\u001b[2J\u007f\"\\\n\r\t\b\f/""#)
   }
 
+  @Test("one character to escape is found wherever it lies in a long string")
+  func escapeFoundAnywhere() {
+    let escapes: [(Character, String)] = [
+      ("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{1F}", #"\u001f"#), ("\u{7F}", #"\u007f"#), ("é", #"\u00e9"#),
+    ]
+    for length in [1, 15, 16, 17, 40] {
+      for position in 0..<length {
+        for (character, escaped) in escapes {
+          let before = String(repeating: "a", count: position)
+          let after = String(repeating: "b", count: length - position - 1)
+          let written = PythonJSONWriter.string(.string(before + String(character) + after), style: .singleLine)
+          #expect(written == "\"" + before + escaped + after + "\"", "\(length) \(position)")
+        }
+      }
+      let plain = String(repeating: "x", count: length)
+      #expect(PythonJSONWriter.string(.string(plain), style: .singleLine) == "\"" + plain + "\"")
+    }
+  }
+
   @Test("floats are written as Python's repr", arguments: [
     (0.0, "0.0"), (-0.0, "-0.0"), (1.0, "1.0"), (0.0123, "0.0123"), (1e-05, "1e-05"), (0.0001, "0.0001"),
     (1e16, "1e+16"), (1234567890123456.0, "1234567890123456.0"), (0.1 + 0.2, "0.30000000000000004"),
@@ -75,15 +94,29 @@ struct PythonJSONWriterTests {
     }
   }
 
+  private static func fill(_ i: Int, _ sink: inout some JSONMemberSink) {
+    sink.add("id", .string("s\(i) é \"q\""))
+    sink.add("n", .number(.int(i)))
+    sink.add("cost", .number(.double(0.1 * Double(i))))
+    sink.add("list", .array([]))
+    sink.addObject("empty") { _ in }
+    sink.addObject("usage") { usage in
+      usage.add("tokens", .number(.int(i * 7)))
+      usage.addObject("nested") { $0.add("deep", .array([.bool(true), .null])) }
+    }
+  }
+
   @Test("an array of objects written in batches, from their members, is json.dumps(indent=2) of the whole")
   func batchedArrayEqualsTheWhole() {
-    for count in 0...8 {
-      let members: @Sendable (Int) -> [(String, JSONValue)] = { i in
-        [("id", .string("s\(i) é \"q\"")), ("n", .number(.int(i))), ("cost", .number(.double(0.1 * Double(i)))), ("list", .array([]))]
-      }
+    for count in [0, 1, 2, 3, 7, 8, 50] {
       var written: [UInt8] = []
-      PythonJSONWriter.writeIndentedArray(count: count, batch: 3, ofObjects: members) { written += $0 }
-      let whole = JSONValue.array((0..<count).map { .object(JSONObject(uniqueKeysWithValues: members($0))) })
+      PythonJSONWriter.writeIndentedArray(count: count, batch: 3, object: { Self.fill($0, &$1) }) { written += $0 }
+      let whole = JSONValue.array(
+        (0..<count).map { i in
+          var builder = JSONObjectBuilder()
+          Self.fill(i, &builder)
+          return .object(builder.object)
+        })
       #expect(String(decoding: written, as: UTF8.self) == PythonJSONWriter.string(whole, style: .indented), "\(count) objects")
     }
   }

@@ -15,6 +15,25 @@ struct TextSanitizerTests {
     #expect(TextSanitizer.singleLine("abcdef", limit: 4) == "abc…")
   }
 
+  @Test("the printable-ASCII check finds one byte that is not, wherever it lies in a buffer of any length")
+  func printableASCIICheck() {
+    let plain = Array(repeating: UInt8(ascii: "a"), count: 100)
+    for length in [0, 1, 31, 32, 33, 63, 64, 65, 100] {
+      let text = Array(plain.prefix(length))
+      #expect(text.withUnsafeBufferPointer { TextSanitizer.isPrintableASCII($0, keepNewlines: false) }, "\(length)")
+      for position in 0..<length {
+        for byte: UInt8 in [0x00, 0x0A, 0x0D, 0x1B, 0x1F, 0x7F, 0x80, 0xFF, 0x09, 0x20, 0x7E] {
+          var bytes = text
+          bytes[position] = byte
+          let expected = (0x20...0x7E).contains(byte) || byte == 0x09
+          #expect(bytes.withUnsafeBufferPointer { TextSanitizer.isPrintableASCII($0, keepNewlines: false) } == expected)
+          #expect(
+            bytes.withUnsafeBufferPointer { TextSanitizer.isPrintableASCII($0, keepNewlines: true) } == (expected || byte == 0x0A))
+        }
+      }
+    }
+  }
+
   @Test("caw traj's number formats", arguments: [
     (0.0, "$0"), (0.0012, "$0.0012"), (0.00004, "$0.0000"), (1.005, "$1.00"), (12.345, "$12.35"),
   ])

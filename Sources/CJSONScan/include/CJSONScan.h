@@ -48,4 +48,10 @@ int caw_json_string_scan_has_avx2(void);
 /// Whether this processor runs the AVX-512BW scan (which `caw_json_string_scan` then prefers).
 int caw_json_string_scan_has_avx512(void);
 
+/// Whether every byte is printable ASCII (0x20–0x7E), a tab, or, when `keep_newlines`, a newline.
+int caw_is_printable_ascii(const uint8_t *bytes, size_t count, int keep_newlines);
+
+/// Whether every byte is one JSON writes as it is with `ensure_ascii`: printable ASCII but `"` and `\`.
+int caw_is_json_plain(const uint8_t *bytes, size_t count);
+
 #endif

@@ -7,6 +7,13 @@ public enum PythonFloat {
     if d.isNaN { return "NaN" }
     if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
     if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
+    // Where Python writes digits and a point, Swift's `description` writes the same (a cost, a duration):
+    // used as it is unless it chose an exponent.
+    let magnitude = abs(d)
+    if magnitude >= 1e-4 && magnitude < 1e16 {
+      let text = d.description
+      if !text.utf8.contains(UInt8(ascii: "e")) { return text }
+    }
     let (negative, digits, exponent) = decompose(d)
     // `exponent` is the power of ten of the first digit (d = 0.digits × 10^(exponent+1)).
     var out = negative ? "-" : ""

@@ -3,13 +3,18 @@ import OrderedCollections
 extension UsageStats {
   /// caw's `UsageStats.to_dict()`: the five fields in their canonical order.
   public var jsonValue: JSONValue {
-    .object([
-      "input_tokens": .number(.int(inputTokens)),
-      "output_tokens": .number(.int(outputTokens)),
-      "cache_read_tokens": .number(.int(cacheReadTokens)),
-      "cache_write_tokens": .number(.int(cacheWriteTokens)),
-      "cost_usd": .number(costUSD),
-    ])
+    var builder = JSONObjectBuilder()
+    addMembers(to: &builder)
+    return .object(builder.object)
+  }
+
+  /// Adds the five fields to `sink`, in caw's order.
+  public func addMembers(to sink: inout some JSONMemberSink) {
+    sink.add("input_tokens", .number(.int(inputTokens)))
+    sink.add("output_tokens", .number(.int(outputTokens)))
+    sink.add("cache_read_tokens", .number(.int(cacheReadTokens)))
+    sink.add("cache_write_tokens", .number(.int(cacheWriteTokens)))
+    sink.add("cost_usd", .number(costUSD))
   }
 }
 

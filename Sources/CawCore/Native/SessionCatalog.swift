@@ -48,7 +48,8 @@ public struct SessionCatalog: Sendable {
     var failures: [SessionOrigin: String] = [:]
     if origins.contains(.caw), let dataDirectory {
       do {
-        summaries += try SessionReader(dataDirectory).listSessions(cache: cacheDirectory.map(SummaryCache.init(directory:)))
+        // Taken as it is, not copied: the other origins are appended to it.
+        summaries = try SessionReader(dataDirectory).listSessions(cache: cacheDirectory.map(SummaryCache.init(directory:)))
       } catch {
         failures[.caw] = error.message
       }
@@ -73,7 +74,7 @@ public struct SessionCatalog: Sendable {
   /// (unless `keepNative`, when it stays listed and the caw row still names it).
   static func folded(_ summaries: [SessionSummary], keepNative: Bool) -> [SessionSummary] {
     // Only caw sessions: nothing to fold, and the reader already gave them in this order.
-    if summaries.allSatisfy({ $0.origin == .caw }) { return summaries }
+    if !summaries.indices.contains(where: { summaries[$0].origin != .caw }) { return summaries }
     var cawByKey: [String: Int] = [:]
     for (i, s) in summaries.enumerated() where s.origin == .caw {
       if let key = foldKey(of: s) { cawByKey[key] = i }

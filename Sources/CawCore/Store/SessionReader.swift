@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import Synchronization
 
 /// Reads the sessions of a `caw_data` tree: lists them with summaries and loads one in full.
 ///
@@ -41,15 +42,33 @@ public struct SessionReader: Sendable {
   public func listSessions(cache: SummaryCache? = nil) throws(CawError) -> [SessionSummary] {
     let ids = try sessionIDs()
     if let cache { return cache.summariesNewestFirst(of: ids, reader: self) }
-    return Self.newestFirst(Self.inParallel(ids.count) { summarise(ids[$0]) })
+    let sessions = open(dataDirectory.sessionsPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    defer { if sessions >= 0 { close(sessions) } }
+    var summaries = Self.inParallel(ids.count) { summarise(ids[$0], sessions: sessions >= 0 ? sessions : nil) }
+    Self.sortNewestFirst(&summaries)
+    return summaries
   }
 
-  /// `summaries` by `created_at`, newest first, then by modification time, then by id.
-  static func newestFirst(_ summaries: [SessionSummary]) -> [SessionSummary] {
-    let times = summaries.map(\.startTime)
-    return summaries.indices.sorted { a, b in
-      times[a] != times[b] ? times[a] > times[b] : summaries[a].id < summaries[b].id
-    }.map { summaries[$0] }
+  /// Orders `summaries` by `created_at`, newest first, then by modification time, then by id.
+  static func sortNewestFirst(_ summaries: inout [SessionSummary]) {
+    let keys = summaries.withUnsafeBufferPointer { $0.map { ($0.startTime, $0.id) } }
+    let order = keys.indices.sorted { a, b in
+      keys[a].0 != keys[b].0 ? keys[a].0 > keys[b].0 : keys[a].1 < keys[b].1
+    }
+    // Put in that order by swaps along each cycle: the summaries are moved, never copied.
+    var placed = [Bool](repeating: false, count: order.count)
+    summaries.withUnsafeMutableBufferPointer { buffer in
+      for start in order.indices where !placed[start] {
+        var position = start
+        while true {
+          placed[position] = true
+          let source = order[position]
+          if source == start { break }
+          buffer.swapAt(position, source)
+          position = source
+        }
+      }
+    }
   }
 
   /// Session ids newest first, found from the first 4 KiB of each `trajectory.json` instead of whole files.
@@ -78,7 +97,12 @@ public struct SessionReader: Sendable {
   /// The summary of one session directory: from a scan of `trajectory.json` when that is whole and says
   /// all (``quickSummary(_:)``), else read with content skimmed (it needs no text or tool output).
   public func summarise(_ name: String) -> SessionSummary {
-    quickSummary(name) ?? SessionSummary(loadDirectory(named: name, skimmingContent: true))
+    summarise(name, sessions: nil)
+  }
+
+  /// ``summarise(_:)``, its files looked up from the open `sessions/` directory when given.
+  func summarise(_ name: String, sessions: CInt?) -> SessionSummary {
+    quickSummary(name, sessions: sessions) ?? SessionSummary(loadDirectory(named: name, skimmingContent: true))
   }
 
   /// Loads the session whose id is `id` or starts with `id`.
@@ -202,18 +226,27 @@ public struct SessionReader: Sendable {
 
   // MARK: - Helpers
 
-  /// `count` results of `body`, computed on every core in strided shares, each thread at the calling
-  /// thread's priority or lower (a reading thread behind the UI is niced, and so are its helpers).
+  /// `count` results of `body`, computed on every core, each thread at the calling thread's priority or
+  /// lower (a reading thread behind the UI is niced, and so are its helpers).
   public static func inParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    guard count > 0 else { return [] }
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)
     defer { results.deallocate() }
     nonisolated(unsafe) let shared = results
-    let shares = min(count, max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1) * 8)
+    // Each thread takes the next few items as it finishes: a few large sessions do not leave one core
+    // working alone at the end.
+    let threads = min(count, max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1))
+    let step = max(1, min(16, count / (threads * 32)))
+    let next = Atomic<Int>(0)
     let niceness = WorkerPriority.current
-    DispatchQueue.concurrentPerform(iterations: shares) { share in
+    DispatchQueue.concurrentPerform(iterations: threads) { _ in
       WorkerPriority.lowerCurrentThread(to: niceness)
-      for index in stride(from: share, to: count, by: shares) { shared[index] = body(index) }
+      while true {
+        let first = next.add(step, ordering: .relaxed).oldValue
+        guard first < count else { break }
+        for index in first..<min(first + step, count) { shared[index] = body(index) }
+      }
     }
     return (0..<count).map { results[$0].take()! }  // moved out, not copied
   }

@@ -5,7 +5,7 @@ struct SummaryIndex: Sendable {
     /// nil for a session that is or holds a link: it is read again every time.
     var stamps: SessionStamps?
     var summary: SessionSummary
-    /// The newest-first sort key (``SessionReader/newestFirst(_:)``'s).
+    /// The newest-first sort key (``SessionReader/sortNewestFirst(_:)``'s).
     var time: Double
 
     init(stamps: SessionStamps?, summary: SessionSummary) {
@@ -38,9 +38,10 @@ struct SummaryIndex: Sendable {
 
   /// The summaries of `ids`, newest first.
   func newestFirst(_ ids: [String]) -> [SessionSummary] {
-    let known = ids.map { entries[$0]! }
-    return known.indices.sorted { a, b in
-      known[a].time != known[b].time ? known[a].time > known[b].time : known[a].summary.id < known[b].summary.id
-    }.map { known[$0].summary }
+    // Sorted by key, so each summary is copied out once.
+    let times = ids.map { entries[$0]!.time }
+    return ids.indices.sorted { a, b in
+      times[a] != times[b] ? times[a] > times[b] : ids[a] < ids[b]
+    }.map { entries[ids[$0]]!.summary }
   }
 }

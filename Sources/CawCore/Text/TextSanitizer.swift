@@ -1,3 +1,4 @@
+import CJSONScan
 /// Makes session text safe to print on a terminal: nothing in it can move the cursor, change the title,
 /// write the clipboard or reorder text.
 ///
@@ -73,11 +74,8 @@ public enum TextSanitizer {
   /// Whether every byte is printable ASCII, a tab, or (when kept) a newline: text the sanitiser leaves
   /// as it is.
   public static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> Bool {
-    var ok = true  // no early exit, so the loop is vectorised
-    for byte in bytes {
-      ok = ok && ((byte &- 0x20) < 0x5F || byte == 0x09 || (byte == 0x0A && keepNewlines))
-    }
-    return ok
+    guard let base = bytes.baseAddress else { return true }
+    return caw_is_printable_ascii(base, bytes.count, keepNewlines ? 1 : 0) != 0
   }
 
   private static func replacement(for scalar: Unicode.Scalar, keepNewlines: Bool) -> String? {

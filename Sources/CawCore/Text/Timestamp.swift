@@ -2,7 +2,11 @@
 public enum Timestamp {
   /// Seconds since 1970 for `YYYY-MM-DDTHH:MM:SS[.ffffff][+HH:MM|Z]`, nil for anything else.
   public static func parse(_ text: String) -> Double? {
-    let b = Array(text.utf8)
+    var text = text
+    return text.withUTF8 { parse($0) }  // in place: a list sorts ten thousand of them
+  }
+
+  private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
     guard b.count >= 19, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
       b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":"),
       b[16] == UInt8(ascii: ":"),
@@ -50,7 +54,7 @@ public enum Timestamp {
     return era * 146097 + doe - 719468
   }
 
-  private static func number(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
+  private static func number(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
     var value = 0
     for i in start..<start + count {
       guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { return nil }
