@@ -77,6 +77,18 @@ let package = Package(
         .product(name: "OrderedCollections", package: "swift-collections"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "SystemPackage", package: "swift-system"),
+      ],
+      // Released with the Swift runtime and Foundation linked in (`-static-stdlib`): measured, a command
+      // starts in 12 ms instead of 17, and a cold list of 10,000 sessions takes 0.21 s instead of 0.245 s.
+      // lld, since gold warns of Foundation's `mktemp`; the static Foundation's own libraries are named,
+      // and libcurl for FoundationNetworking, which the MCP SDK imports (Debian: libcurl4-openssl-dev).
+      // Debug builds stay dynamic: the test bundle links this target, and Testing has no static library.
+      linkerSettings: [
+        .unsafeFlags(
+          [
+            "-static-stdlib", "-use-ld=lld", "-l_CFURLSessionInterface", "-l_FoundationICU", "-l_FoundationCShims",
+            "-l_FoundationCollections", "-lCoreFoundation", "-lcurl",
+          ], .when(configuration: .release))
       ]),
 
     // A runnable example of CawTools: tools written in Swift, given to claude, codex or opencode.
