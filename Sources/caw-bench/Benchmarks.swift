@@ -38,6 +38,16 @@ struct Benchmarks {
     print("\nload average at the end: \(Self.loadAverage)")
   }
 
+  /// Only the large session's figures (`show` beside `caw traj`, its parse and timeline) and start-up.
+  func runOpening() throws {
+    print("the large session of \(tree.sessions) sessions; medians of \(runs) runs; load average \(Self.loadAverage)")
+    guard let large = tree.largeSession else { throw BenchError("the tree has no large session (--large-mb 0)") }
+    let pythonTimes = try python.map { try $0.readerTimes(dataDirectory: tree.dataDirectory, largeFile: large + "/trajectory.json", runs: runs) } ?? [:]
+    try printSection("One large session", sessionFigures(large) { pythonTimes[$0].map { $0 * 1000 } })
+    try printSection("Start-up", startupFigures())
+    print("\nload average at the end: \(Self.loadAverage)")
+  }
+
   /// `/proc/loadavg`'s first three fields: how busy the machine was (others share it).
   static var loadAverage: String {
     let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""

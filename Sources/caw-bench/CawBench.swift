@@ -42,6 +42,9 @@ struct CawBench: ParsableCommand {
   @Flag(help: "Run only the figures of the agents' own stores: their list and their search index.")
   var nativeOnly = false
 
+  @Flag(help: "Run only the large session's figures (`show` beside `caw traj`, parse, timeline) and start-up.")
+  var opening = false
+
   @Flag(help: "Run only the list matrix: both shapes, two seeds, 1,000 to 100,000 sessions, beside Python.")
   var matrix = false
 
@@ -94,6 +97,7 @@ struct CawBench: ParsableCommand {
       try bench.printSection("List of the same \(stores.files) sessions as Claude Code transcripts and Codex rollouts", bench.nativeFigures(stores))
       return
     }
+    if opening { return try bench.runOpening() }
     if tui {
       try bench.printSection("The TUI's own path (app loop and session service)", bench.tuiFigures())
       try bench.printSection("Search every session in the TUI (`S`)", bench.finderFigures())

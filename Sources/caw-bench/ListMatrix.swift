@@ -36,7 +36,7 @@ struct ListMatrix {
       "list, cold (no index) and with the index; caw-tui as processes (`list --json`), medians of \(runs) runs; load average \(Benchmarks.loadAverage)"
     )
     print(
-      "python: full = json.loads + Trajectory.from_dict of every trajectory.json (one run); faststats = FastStats.iter_directory (median)\n"
+      "python: full = json.loads + Trajectory.from_dict of every trajectory.json (median of up to 3 runs); faststats = FastStats.iter_directory (median)\n"
     )
     print(
       "| shape | seed | sessions | trajectory.json | caw-tui cold | cpu | python full | ratio | caw-tui index | python faststats | ratio | peak RSS |"

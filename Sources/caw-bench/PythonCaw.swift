@@ -58,7 +58,7 @@ struct PythonCaw {
     result["faststats_list"] = median(fast_list, runs)
     stats = fast_list()
     result["faststats_resort"] = median(lambda: resort(stats), runs)
-    result["full_list"] = median(full_list, 1)
+    result["full_list"] = median(full_list, min(runs, 3))
     if large:
         raw = Path(large).read_bytes()
         result["json_loads_large"] = median(lambda: json.loads(raw), runs)

@@ -1,6 +1,7 @@
 import OrderedCollections
 import ArgumentParser
 import CawCore
+import Foundation
 
 /// `caw-tui show SESSION`: a `caw traj`-style summary and a per-turn table.
 struct ShowCommand: ParsableCommand {
@@ -52,9 +53,12 @@ struct ShowCommand: ParsableCommand {
       o["failed_turns"] = .array(t.failedTurns.map { .number(.int($0)) })
       o["usage_running_totals"] = RunningTotals.find(in: t).map { .string($0.note) } ?? .null
       print(PythonJSONWriter.string(.object(o), style: .indented))
-      return
+    } else {
+      print(text(loaded, t, handle, adds: adds), terminator: "")
     }
-    print(text(loaded, t, handle, adds: adds), terminator: "")
+    // The process ends here, without freeing the session's tool calls one by one (20 ms of the dense
+    // large session's `show`, 25,000 calls).
+    Foundation.exit(0)
   }
 
   /// What the native record of a caw session adds to it (outputs caw recorded empty, subagents it did not

@@ -27,7 +27,8 @@ enum SummaryJSON {
     sink.add("tool_errors", int(s.toolErrorCount))
     sink.add("cost_usd", .number(s.totalUsage.costUSD))
     sink.add("cost_known", .bool(s.unpricedTurnCount == 0))
-    sink.addObject("total_usage") { s.totalUsage.addMembers(to: &$0) }
+    let usage = s.totalUsage  // the closure takes the usage, not the summary
+    sink.addObject("total_usage") { usage.addMembers(to: &$0) }
     sink.add("duration_ms", int(s.durationMS))
     sink.add("first_user_message", .string(s.firstUserMessage))
     sink.add("last_modified", .string(ISOTime.string(secondsSince1970: s.lastModified)))

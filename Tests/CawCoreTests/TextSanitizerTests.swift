@@ -59,6 +59,15 @@ struct TextSanitizerTests {
     #expect(Timestamp.parse("yesterday") == nil)
     #expect(ISOTime.string(secondsSince1970: 1_795_321_265.550325) == "2026-11-22T04:21:05.550325+00:00")
     #expect(ISOTime.string(secondsSince1970: 1_795_321_265) == "2026-11-22T04:21:05+00:00")
+    #expect(ISOTime.string(secondsSince1970: -1.5) == "1969-12-31T23:59:58.500000+00:00")
+    #expect(ISOTime.string(secondsSince1970: 0.000001) == "1970-01-01T00:00:00.000001+00:00")
+    #expect(ISOTime.string(secondsSince1970: 253_402_300_800) == "10000-01-01T00:00:00+00:00")
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2000 {
+      let time = Double(Int.random(in: -2_000_000_000...4_000_000_000, using: &generator)) + Double(Int.random(in: 0..<1_000_000, using: &generator)) / 1e6
+      let text = ISOTime.string(secondsSince1970: time)
+      #expect(abs((Timestamp.parse(text) ?? .nan) - time) < 1e-6, "\(time) → \(text)")
+    }
     #expect(DisplayWidth.of("日本a😀é") == 8)
   }
 }

@@ -17,9 +17,35 @@ public enum ISOTime {
       days -= 1
     }
     let (y, m, d) = civil(fromDays: days)
-    var text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
-    if micros != 0 { text += "." + pad(micros, 6) }
-    return text + "+00:00"
+    guard (0...9999).contains(y) else {
+      var text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
+      if micros != 0 { text += "." + pad(micros, 6) }
+      return text + "+00:00"
+    }
+    // Digits written in place: `list --json` writes one for each of 10,000 sessions.
+    return String(unsafeUninitializedCapacity: 32) { out in
+      var count = 0
+      func digits(_ value: Int, _ width: Int) {
+        var value = value
+        for i in stride(from: width - 1, through: 0, by: -1) {
+          out[count + i] = UInt8(ascii: "0") + UInt8(value % 10)
+          value /= 10
+        }
+        count += width
+      }
+      func byte(_ ascii: Unicode.Scalar) {
+        out[count] = UInt8(ascii: ascii)
+        count += 1
+      }
+      digits(y, 4); byte("-"); digits(m, 2); byte("-"); digits(d, 2); byte("T")
+      digits(rest / 3600, 2); byte(":"); digits(rest / 60 % 60, 2); byte(":"); digits(rest % 60, 2)
+      if micros != 0 {
+        byte(".")
+        digits(micros, 6)
+      }
+      for c in "+00:00".unicodeScalars { byte(c) }
+      return count
+    }
   }
 
   /// The current time in that format.
