@@ -57,6 +57,27 @@ struct PresentationTests {
     #expect(query.nextProvider(among: [a, b, c]) == "claude_code")
   }
 
+  @Test("every word of the filter must be in a row, in any order; a quoted phrase must be whole")
+  func filterWordsInAnyOrder() {
+    var first = summary(agent: "claude_code", created: "2026-11-22T05:00:00+00:00")
+    first.firstUserMessage = "Add a created_at column to the orders table"
+    var second = summary(agent: "codex", cost: 0.7, created: "2026-11-22T04:00:00+00:00")
+    second.firstUserMessage = "Document the orders table"
+    var query = SessionQuery()
+    func shown(_ text: String) -> [String] {
+      query.text = text
+      return query.apply([first, second], now: 0).map(\.agent)
+    }
+    #expect(shown("orders CLAUDE") == ["claude_code"])
+    #expect(shown("table orders") == ["claude_code", "codex"])
+    #expect(shown("\"orders table\"") == ["claude_code", "codex"])
+    #expect(shown("\"table orders\"") == [])
+    #expect(shown("\"document the") == ["codex"])  // the closing quote not typed yet
+    #expect(shown("orders nothing") == [])
+    #expect(shown("  ") == ["claude_code", "codex"])
+    #expect(shown("codex since:2026-11-01") == ["codex"])
+  }
+
   @Test func lineDiffPutsRemovalsBeforeAdditions() {
     #expect(LineDiff.diff("a\nb\nc", "a\nB\nc") == [.same("a"), .removed("b"), .added("B"), .same("c")])
     #expect(LineDiff.diff("", "x") == [.added("x")])

@@ -11,14 +11,23 @@ public struct FilterWords: Hashable, Sendable {
   public var problem: String?
   /// The filter's text without those words.
   public var rest: String
+  /// What a row must contain, each in any order: the other words, a double-quoted phrase whole (its
+  /// quotes taken off, also while the closing one is still being typed).
+  public var terms: [String]
 
   /// The filter words of `text`, days counted back from `now`.
   public init(_ text: String, now: Double) {
+    let typed = TypedWords(text, names: text.contains(":") ? ["since", "until", "source"] : [])
+    terms = typed.rest.map { word in
+      var term = Substring(word)
+      if term.hasPrefix("\"") { term = term.dropFirst() }
+      if term.hasSuffix("\"") { term = term.dropLast() }
+      return String(term)
+    }.filter { !$0.isEmpty }
     guard text.contains(":") else {
       rest = text
       return
     }
-    let typed = TypedWords(text, names: ["since", "until", "source"])
     var bounds = typed.filters
     rest = typed.rest.joined(separator: " ")
     if let source = bounds.removeValue(forKey: "source")?.lowercased() {

@@ -2,7 +2,8 @@ import CawCore
 
 /// Which sessions the list shows and in what order: text filter, quick filters and sort.
 public struct SessionQuery: Hashable, Sendable {
-  /// Text every visible row must contain (case-insensitive); empty for all. Its `since:` and `until:`
+  /// Words every visible row must contain (case-insensitive, in any order; a double-quoted phrase whole);
+  /// empty for all. Its `since:` and `until:`
   /// words (as `--since` and `--until` take: `2026-11-20`, `today`, `7d`, `2w`, a time) filter by start,
   /// and a `source:` word by origin (`source:claude`: Claude Code's own transcripts).
   public var text = ""
@@ -34,7 +35,7 @@ public struct SessionQuery: Hashable, Sendable {
     startTimes: [Double]? = nil
   ) -> [SessionSummary] {
     let words = FilterWords(text, now: now)
-    let needle = words.rest.lowercased()
+    let needles = words.terms.map { $0.lowercased() }
     let texts = searchTexts.flatMap { $0.count == summaries.count ? $0 : nil }
     let times = startTimes.flatMap { $0.count == summaries.count ? $0 : nil }
     let kept = summaries.indices.filter { index in
@@ -44,8 +45,9 @@ public struct SessionQuery: Hashable, Sendable {
       if let status, DisplayStatus(summary, recording: isRecording, now: now) != status { return false }
       if let origin = words.origin, summary.origin != origin { return false }
       if let range = words.range, !range.contains(times?[index] ?? summary.startTime) { return false }
-      guard !needle.isEmpty else { return true }
-      return TextSearch.contains(texts?[index] ?? SessionRow(summary, now: now, recording: isRecording).searchText, needle)
+      guard !needles.isEmpty else { return true }
+      let text = texts?[index] ?? SessionRow(summary, now: now, recording: isRecording).searchText
+      return needles.allSatisfy { TextSearch.contains(text, $0) }
     }
     // Start times are parsed once per session, not once per comparison, and indices are sorted rather
     // than the (large) summaries themselves.
