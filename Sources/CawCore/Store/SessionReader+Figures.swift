@@ -39,7 +39,8 @@ extension SessionReader {
     var session = LoadedSession(
       id: name, path: path, trajectory: outline, source: .trajectoryFile, status: status, brokenReason: nil,
       problems: [],
-      eventLog: nil, lastModified: [file, log, directory].map { $0.map(Self.modificationTime) ?? 0 }.max() ?? 0)
+      eventLog: nil,
+      lastModified: max(Self.modificationTime(file), Self.modificationTime(directory), log.map(Self.modificationTime) ?? 0))
     if status == .unfinished && log != nil {
       // Whether the last turn is in progress: more turns than the parent's `turn_end` lines.
       var replay = EventLogReplay()

@@ -54,32 +54,39 @@ public struct SessionSummary: Sendable, Equatable {
 
   /// Summarises a loaded session.
   public init(_ session: LoadedSession) {
-    let t = session.trajectory
     id = session.id
     path = session.path
-    agent = t?.agent ?? ""
-    model = t?.model ?? ""
-    createdAt = t?.createdAt ?? ""
-    completedAt = t?.completedAt ?? ""
     status = session.status
     brokenReason = session.brokenReason
-    turnCount = t?.turns.count ?? 0
-    toolCallCount = t?.recursiveToolCallCount ?? 0
-    toolErrorCount = t?.recursiveToolErrorCount ?? 0
-    totalUsage = t?.totalUsage ?? UsageStats()
-    durationMS = t?.durationMS ?? 0
-    firstUserMessage = t?.turns.first?.input ?? ""
     lastModified = session.lastModified
     hasTurnInProgress = session.hasTurnInProgress
     source = session.source
     problems = session.problems
-    unpricedTurnCount = t.map { UnpricedTurns.indices($0).count } ?? 0
-    lastTurnCancelled = t?.lastTurnCancelled ?? false
     origin = session.origin
-    if let t, let provider = Provider(name: t.agent) { resumeKey = provider.resumeKey(from: t) ?? "" }
     nativePath = session.nativeRecord?.path
     title = session.nativeRecord?.title ?? ""
-    workingDirectory = t?.workingDirectory ?? session.nativeRecord?.workingDirectory ?? ""
+    // The trajectory's fields read through one binding (a list makes 10,000 summaries).
+    guard let t = session.trajectory else {
+      (agent, model, createdAt, completedAt, firstUserMessage) = ("", "", "", "", "")
+      (turnCount, toolCallCount, toolErrorCount, durationMS, unpricedTurnCount) = (0, 0, 0, 0, 0)
+      totalUsage = UsageStats()
+      workingDirectory = session.nativeRecord?.workingDirectory ?? ""
+      return
+    }
+    agent = t.agent
+    model = t.model
+    createdAt = t.createdAt
+    completedAt = t.completedAt
+    turnCount = t.turns.count
+    toolCallCount = t.recursiveToolCallCount
+    toolErrorCount = t.recursiveToolErrorCount
+    totalUsage = t.totalUsage
+    durationMS = t.durationMS
+    firstUserMessage = t.turns.first?.input ?? ""
+    unpricedTurnCount = UnpricedTurns.indices(t).count
+    lastTurnCancelled = t.lastTurnCancelled
+    if let provider = Provider(name: t.agent) { resumeKey = provider.resumeKey(from: t) ?? "" }
+    workingDirectory = t.workingDirectory ?? session.nativeRecord?.workingDirectory ?? ""
   }
 
   /// The project, as the list shows it: the last part of the working directory (empty when unrecorded).
