@@ -90,10 +90,14 @@ enum Measure {
       output: output)
   }
 
-  /// Runs a program `runs` times and returns the median wall time and the highest peak RSS seen.
+  /// Runs a program once untimed, then `runs` times, and returns the median wall time and the highest peak
+  /// RSS seen.
   static func medianRun(
     runs: Int, _ executable: String, _ arguments: [String], environment: [String: String]? = nil
   ) throws -> ProcessRun {
+    // One untimed run first, as the in-process figures and Python's have: the files it reads are then in
+    // the page cache, which this machine empties of pages not read for a while (DAMON pageout).
+    _ = try run(executable, arguments, environment: environment)
     var results: [ProcessRun] = []
     for _ in 0..<max(runs, 1) { results.append(try run(executable, arguments, environment: environment)) }
     guard let last = results.last else { throw BenchError("no run of \(executable)") }
