@@ -46,17 +46,21 @@ public struct ListCostTotals: Hashable, Sendable {
     // Named once per local day: a keystroke that filters 10,000 sessions formats a few hundred names.
     tzset()
     var names: [Int: String] = [:]
-    for summary in summaries {
-      let cost = summary.totalUsage.cost
-      total += cost
-      add(summary.agent.isEmpty ? "?" : summary.agent, cost, to: &providers)
-      add(summary.model.isEmpty ? "-" : summary.model, cost, to: &models)
-      let time = summary.startTime
-      let date = LocalTime.date(time, readingZone: false)
-      let day = date.year * 10_000 + date.month * 100 + date.day
-      let name = names[day] ?? Self.periodKey(time, period)
-      names[day] = name
-      add(name, cost, to: &periods)
+    // Each summary's fields read where it lies: copying 10,000 summaries (twenty strings each, retained
+    // and released) took a third of a filter keystroke's totals.
+    summaries.withUnsafeBufferPointer { summaries in
+      for index in summaries.indices {
+        let cost = summaries[index].totalUsage.cost
+        total += cost
+        add(summaries[index].agent.isEmpty ? "?" : summaries[index].agent, cost, to: &providers)
+        add(summaries[index].model.isEmpty ? "-" : summaries[index].model, cost, to: &models)
+        let time = summaries[index].startTime
+        let date = LocalTime.date(time, readingZone: false)
+        let day = date.year * 10_000 + date.month * 100 + date.day
+        let name = names[day] ?? Self.periodKey(time, period)
+        names[day] = name
+        add(name, cost, to: &periods)
+      }
     }
     let byCost: (Group, Group) -> Bool = { $0.cost != $1.cost ? $0.cost > $1.cost : $0.name < $1.name }
     byProvider = providers.values.map(Self.sanitized).sorted(by: byCost)
