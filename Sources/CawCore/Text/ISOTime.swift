@@ -17,13 +17,8 @@ public enum ISOTime {
       days -= 1
     }
     let (y, m, d) = civil(fromDays: days)
-    guard (0...9999).contains(y) else {
-      var text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
-      if micros != 0 { text += "." + pad(micros, 6) }
-      return text + "+00:00"
-    }
     // Digits written in place: `list --json` writes one for each of 10,000 sessions.
-    return String(unsafeUninitializedCapacity: 32) { out in
+    return String(unsafeUninitializedCapacity: 48) { out in
       var count = 0
       func digits(_ value: Int, _ width: Int) {
         var value = value
@@ -37,7 +32,12 @@ public enum ISOTime {
         out[count] = UInt8(ascii: ascii)
         count += 1
       }
-      digits(y, 4); byte("-"); digits(m, 2); byte("-"); digits(d, 2); byte("T")
+      if (0...9999).contains(y) {
+        digits(y, 4)
+      } else {
+        for b in pad(y, 4).utf8 { byte(Unicode.Scalar(b)) }  // a sign or a fifth digit
+      }
+      byte("-"); digits(m, 2); byte("-"); digits(d, 2); byte("T")
       digits(rest / 3600, 2); byte(":"); digits(rest / 60 % 60, 2); byte(":"); digits(rest % 60, 2)
       if micros != 0 {
         byte(".")

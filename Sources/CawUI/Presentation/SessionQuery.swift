@@ -3,9 +3,9 @@ import CawCore
 /// Which sessions the list shows and in what order: text filter, quick filters and sort.
 public struct SessionQuery: Hashable, Sendable {
   /// Words every visible row must contain (case-insensitive, in any order; a double-quoted phrase whole);
-  /// empty for all. Its `since:` and `until:`
-  /// words (as `--since` and `--until` take: `2026-11-20`, `today`, `7d`, `2w`, a time) filter by start,
-  /// and a `source:` word by origin (`source:claude`: Claude Code's own transcripts).
+  /// empty for all. Its `since:` and `until:` words (as `--since` and `--until` take: `2026-11-20`,
+  /// `today`, `7d`, `2w`, a time) filter by start, and a `source:` word by origin (`source:claude`: Claude
+  /// Code's own transcripts).
   public var text = ""
   /// Only this provider, or all.
   public var provider: String?
