@@ -1,5 +1,4 @@
 import CJSONScan
-import OrderedCollections
 
 /// Reads the list's figures of a trajectory (``TrajectoryFigures``) in one pass over the bytes of
 /// `trajectory.json`, building no ``JSONValue`` but the metadata's.
@@ -160,12 +159,8 @@ struct TrajectoryFigureScanner {
       case .totalUsage: try scanner.skipValue()
       case .durationMS: figures.durationMS = try scanner.int()
       case .metadata:
-        let start = scanner.position
         guard try scanner.peek() == UInt8(ascii: "{") else { throw Irregular() }
-        try scanner.skipValue()
-        if top {
-          figures.metadata = try Self.object(UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.position]))
-        }
+        if top { try scanner.metadata(into: &figures) } else { try scanner.skipValue() }
       }
     }
     if top && seen == 0 { throw Irregular() }
@@ -185,6 +180,41 @@ struct TrajectoryFigureScanner {
         ? .mcpServers : equals(key, "total_usage") ? .totalUsage : equals(key, "duration_ms") ? .durationMS : nil
     case 12: return equals(key, "completed_at") ? .completedAt : nil
     case 13: return equals(key, "usage_limited") ? .usageLimited : equals(key, "system_prompt") ? .systemPrompt : nil
+    default: return nil
+    }
+  }
+
+  private enum MetadataKey: Int {
+    case workingDirectory, threadID, opencodeSessionID, failedTurns, cancelledTurns, unpricedTurns
+  }
+
+  /// The top trajectory's `metadata` object: the fields a summary reads, each as the summary's lookup in
+  /// the parsed object would find it; other members are checked and stepped over.
+  private mutating func metadata(into figures: inout TrajectoryFigures) throws(Irregular) {
+    var seen: UInt32 = 0
+    try members { (scanner, key) throws(Irregular) in
+      guard let field = Self.metadataKey(key) else { return try scanner.skipValue() }
+      // A repeated field gives up: which one the parser keeps is the full read's business.
+      try Self.mark(field.rawValue, in: &seen)
+      switch field {
+      case .workingDirectory: figures.workingDirectory = try scanner.stringIfString() ?? ""
+      case .threadID: figures.threadID = try scanner.stringIfString()
+      case .opencodeSessionID: figures.opencodeSessionID = try scanner.stringIfString()
+      case .failedTurns: figures.failedTurns = try scanner.wholeNumbers()
+      case .cancelledTurns: figures.cancelledTurns = try scanner.wholeNumbers()
+      case .unpricedTurns: figures.unpricedTurnCount = try scanner.wholeNumbers().count
+      }
+    }
+  }
+
+  private static func metadataKey(_ key: UnsafeBufferPointer<UInt8>) -> MetadataKey? {
+    switch key.count {
+    case 3: return equals(key, "cwd") ? .workingDirectory : nil
+    case 9: return equals(key, "thread_id") ? .threadID : nil
+    case 12: return equals(key, "failed_turns") ? .failedTurns : nil
+    case 14: return equals(key, "unpriced_turns") ? .unpricedTurns : nil
+    case 15: return equals(key, "cancelled_turns") ? .cancelledTurns : nil
+    case 19: return equals(key, "opencode_session_id") ? .opencodeSessionID : nil
     default: return nil
     }
   }
@@ -440,6 +470,41 @@ struct TrajectoryFigureScanner {
     return text
   }
 
+  /// The value at `position` when it is a string (`JSONValue.stringValue`); any other value is stepped over.
+  private mutating func stringIfString() throws(Irregular) -> String? {
+    guard try peek() == UInt8(ascii: "\"") else {
+      try skipValue()
+      return nil
+    }
+    return try string()
+  }
+
+  /// The whole numbers of the array at `position`, as `arrayValue` and `numberValue?.intValue` read it:
+  /// other elements are left out, and a value that is not an array gives none.
+  private mutating func wholeNumbers() throws(Irregular) -> [Int] {
+    guard try peek() == UInt8(ascii: "[") else {
+      try skipValue()
+      return []
+    }
+    var numbers: [Int] = []
+    try elements { (scanner) throws(Irregular) in
+      let start = scanner.position
+      switch try scanner.peek() {
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        let (range, isFloat) = try scanner.numberRange()
+        if !isFloat && range.count <= 18 {
+          numbers.append(scanner.wholeNumber(range))
+        } else if let number = try Self.value(UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.position]))
+          .numberValue?.intValue
+        {
+          numbers.append(number)  // a float with no fraction, or a long int, read by the parser
+        }
+      default: try scanner.skipValue()
+      }
+    }
+    return numbers
+  }
+
   /// Steps over a string value (else the decoder would note a problem).
   private mutating func skipString() throws(Irregular) {
     _ = try stringRange()
@@ -552,6 +617,11 @@ struct TrajectoryFigureScanner {
   private mutating func int() throws(Irregular) -> Int {
     let (range, isFloat) = try numberRange()
     guard !isFloat, range.count <= 18 else { throw Irregular() }
+    return wholeNumber(range)
+  }
+
+  /// The whole number whose digits (and sign) are `range`, at most 18 bytes.
+  private func wholeNumber(_ range: Range<Int>) -> Int {
     var value = 0
     var negative = false
     for i in range {
@@ -650,8 +720,4 @@ struct TrajectoryFigureScanner {
     return value
   }
 
-  private static func object(_ bytes: UnsafeBufferPointer<UInt8>) throws(Irregular) -> JSONObject {
-    guard let object = try value(bytes).objectValue else { throw Irregular() }
-    return object
-  }
 }

@@ -23,13 +23,24 @@ public enum Provider: String, Sendable, CaseIterable {
 
   /// The key the CLI needs to resume a stored session, read as caw reads it (spec §4.3).
   public func resumeKey(from trajectory: Trajectory) -> String? {
+    resumeKey(sessionID: trajectory.sessionID) { trajectory.metadata[$0]?.stringValue }
+  }
+
+  /// ``resumeKey(from:)`` from a trajectory's `session_id` and its metadata's string fields, looked up by
+  /// name (nil when absent or not a string).
+  func resumeKey(sessionID: String, metadataString: (String) -> String?) -> String? {
     let key: String?
     switch self {
-    case .claudeCode: key = trajectory.sessionID
-    case .codex: key = trajectory.metadata["thread_id"]?.stringValue
-    case .opencode: key = trajectory.metadata["opencode_session_id"]?.stringValue
+    case .claudeCode: key = sessionID
+    case .codex: key = metadataString(Self.codexResumeKey)
+    case .opencode: key = metadataString(Self.opencodeResumeKey)
     }
     guard let key, !key.isEmpty else { return nil }
     return key
   }
+
+  /// The metadata field codex's resume key is kept in.
+  static let codexResumeKey = "thread_id"
+  /// The metadata field opencode's resume key is kept in.
+  static let opencodeResumeKey = "opencode_session_id"
 }

@@ -32,27 +32,17 @@ extension SessionReader {
     } else {
       return nil
     }
-    let outline = figures.outline
-    let status = SessionStatus(outline)
     let log = Self.status(base, relative + "/traj.jsonl")
     if let log, log.st_mode & S_IFMT != S_IFREG { return nil }
-    var session = LoadedSession(
-      id: name, path: path, trajectory: outline, source: .trajectoryFile, status: status, brokenReason: nil,
-      problems: [],
-      eventLog: nil,
-      lastModified: max(Self.modificationTime(file), Self.modificationTime(directory), log.map(Self.modificationTime) ?? 0))
-    if status == .unfinished && log != nil {
-      // Whether the last turn is in progress: more turns than the parent's `turn_end` lines.
-      var replay = EventLogReplay()
-      guard let ends = Self.parentTurnEnds(path + "/traj.jsonl") else { return nil }
-      replay.parentTurnEnds = ends
-      session.eventLog = replay
+    var ends: Int?
+    if log != nil && figures.status == .unfinished {
+      // Whether the last turn is in progress (more turns than the parent's `turn_end` lines).
+      guard let count = Self.parentTurnEnds(path + "/traj.jsonl") else { return nil }
+      ends = count
     }
-    var summary = SessionSummary(session)
-    summary.toolCallCount = figures.toolCalls
-    summary.toolErrorCount = figures.toolErrors
-    summary.totalUsage = figures.totalUsage
-    return summary
+    let modified = max(
+      Self.modificationTime(file), Self.modificationTime(directory), log.map(Self.modificationTime) ?? 0)
+    return SessionSummary(id: name, path: path, figures: figures, lastModified: modified, parentTurnEnds: ends)
   }
 
   /// The parent agent's `turn_end` lines in the `traj.jsonl` at `path`, when the log's check answers

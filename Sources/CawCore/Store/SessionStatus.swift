@@ -13,12 +13,19 @@ public enum SessionStatus: String, Sendable, Equatable, CaseIterable {
 
   /// The status a readable trajectory implies.
   public init(_ trajectory: Trajectory) {
-    if trajectory.lastTurnFailed {
+    self.init(
+      lastTurnFailed: trajectory.lastTurnFailed, completedAt: trajectory.completedAt,
+      usageLimited: trajectory.usageLimited)
+  }
+
+  /// The status from the three fields it depends on.
+  init(lastTurnFailed: Bool, completedAt: String, usageLimited: Bool) {
+    if lastTurnFailed {
       self = .failed
-    } else if trajectory.completedAt.isEmpty {
+    } else if completedAt.isEmpty {
       self = .unfinished
     } else {
-      self = trajectory.usageLimited ? .usageLimited : .finished
+      self = usageLimited ? .usageLimited : .finished
     }
   }
 }

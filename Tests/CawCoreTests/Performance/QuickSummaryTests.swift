@@ -92,6 +92,36 @@ import Testing
     #expect(reader.summarise("s1") == SessionSummary(reader.loadDirectory(named: "s1", skimmingContent: true)))
   }
 
+  @Test(
+    "the metadata fields a summary reads, of every type, are read as the full reader reads them",
+    arguments: [
+      ("codex", #""cwd": "/w/x", "thread_id": "t-\u00e9""#, true), ("codex", #""cwd": 7, "thread_id": null"#, true),
+      ("codex", #""cwd": "", "thread_id": ["t"], "other": {"cwd": "no"}"#, true),
+      ("opencode", #""opencode_session_id": "ses_1", "thread_id": "t""#, true),
+      ("opencode", #""opencode_session_id": 12"#, true), ("claude_code", #""thread_id": "t""#, true),
+      ("codex", #""failed_turns": [1]"#, true), ("codex", #""failed_turns": [1.0, "x"]"#, true),
+      ("codex", #""failed_turns": [1.5, 1e0]"#, true), ("codex", #""failed_turns": 1"#, true),
+      ("codex", #""failed_turns": [123456789012345678901234567890, -0, NaN]"#, true),
+      ("codex", #""cancelled_turns": [0, 1E+0], "unpriced_turns": [0, 1, "2", 2.0, 2.5, null, [3]]"#, true),
+      ("codex", #""unpriced_turns": {"0": 1}, "cancelled_turns": [true]"#, true),
+      ("codex", #""cwd": "/a", "cwd": "/b""#, false), ("codex", #""unpriced_turns": [], "unpriced_turns": [0]"#, false),
+    ])
+  func metadataAgrees(agent: String, members: String, quickAnswers: Bool) throws {
+    let tree = TempTree("caw-quick-metadata")
+    var t = Self.richTrajectory()
+    t.agent = agent
+    t.metadata = [:]
+    var text = String(decoding: t.trajectoryFileBytes(), as: UTF8.self)
+    // The top trajectory's metadata is written after its turns, so after any subagent's.
+    let range = try #require(text.range(of: "\"metadata\": {}", options: .backwards))
+    text.replaceSubrange(range, with: "\"metadata\": {\(members)}")
+    let reader = try Self.session(Array(text.utf8), in: tree)
+    let full = SessionSummary(reader.loadDirectory(named: "s1"))
+    #expect(full.problems.isEmpty, "\(full.problems)")
+    #expect((reader.quickSummary("s1") != nil) == quickAnswers)
+    #expect("\(reader.summarise("s1"))" == "\(full)")
+  }
+
   @Test("2,000 damaged copies: the quick read either gives up or agrees with the full reader")
   func damagedCopiesAgree() throws {
     let tree = TempTree("caw-quick-damaged")
