@@ -58,9 +58,12 @@ enum Measure {
     var output: String
   }
 
-  /// Runs `executable` once, polling `/proc/PID/status` for `VmHWM` (a spawned child's `ru_maxrss` would
-  /// include the parent's high-water mark, which it inherits across `exec`).
-  static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessRun {
+  /// Runs `executable` once; with `pollingMemory`, polls `/proc/PID/status` for `VmHWM` every 2 ms (a
+  /// spawned child's `ru_maxrss` would include the parent's high-water mark, which it inherits across
+  /// `exec`); else it only checks every 2 ms whether the program has ended, and reports no peak.
+  static func run(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil, pollingMemory: Bool = true
+  ) throws -> ProcessRun {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -77,7 +80,7 @@ enum Measure {
     try process.run()
     var peak = 0
     while process.isRunning {
-      peak = max(peak, highWaterMark(process.processIdentifier) ?? 0)
+      if pollingMemory { peak = max(peak, highWaterMark(process.processIdentifier) ?? 0) }
       usleep(2_000)
     }
     process.waitUntilExit()
@@ -90,22 +93,27 @@ enum Measure {
       output: output)
   }
 
-  /// Runs a program once untimed, then `runs` times, and returns the median wall time and the highest peak
-  /// RSS seen.
+  /// Runs a program once untimed, measuring its peak RSS, then `runs` times timed, and returns the median
+  /// wall time and CPU time with the untimed run's peak RSS.
   static func medianRun(
     runs: Int, _ executable: String, _ arguments: [String], environment: [String: String]? = nil
   ) throws -> ProcessRun {
     // One untimed run first, as the in-process figures and Python's have: the files it reads are then in
-    // the page cache, which this machine empties of pages not read for a while (DAMON pageout).
-    _ = try run(executable, arguments, environment: environment)
+    // the page cache, which this machine empties of pages not read for a while (DAMON pageout). It is the
+    // one whose memory is polled: polling every 2 ms takes CPU from the two cores the timed runs use
+    // (measured: the cold list 20-30 ms slower than by `perf stat`), and Python's reader is not polled.
+    let untimed = try run(executable, arguments, environment: environment)
     var results: [ProcessRun] = []
-    for _ in 0..<max(runs, 1) { results.append(try run(executable, arguments, environment: environment)) }
+    for _ in 0..<max(runs, 1) {
+      results.append(try run(executable, arguments, environment: environment, pollingMemory: false))
+    }
     guard let last = results.last else { throw BenchError("no run of \(executable)") }
     if let failed = results.first(where: { $0.status != 0 }) {
       throw BenchError("\(executable) \(arguments.joined(separator: " ")) exited with \(failed.status)")
     }
     return ProcessRun(
-      seconds: middle(results.map(\.seconds)), cpuSeconds: middle(results.map(\.cpuSeconds)), peakMiB: results.map(\.peakMiB).max() ?? 0, status: 0,
+      seconds: middle(results.map(\.seconds)), cpuSeconds: middle(results.map(\.cpuSeconds)), peakMiB: untimed.peakMiB,
+      status: 0,
       output: last.output)
   }
 
