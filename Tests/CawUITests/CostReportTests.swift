@@ -81,7 +81,7 @@ struct CostReportTests {
     var app = try AppHarness.demo(Size(width: 160, height: 48))
     try app.press(.tab, .tab)
     #expect(app.state.focus == .cost)
-    let summaries = app.state.visibleSessions
+    let summaries = Array(app.state.visibleSessions)
     for (period, expectedTitle) in [(CostGrouping.week, "By week"), (.month, "By month"), (.day, "By day")] {
       try app.press(.character("d"))
       #expect(app.state.costPeriod == period)

@@ -159,7 +159,7 @@ public struct AppState: Equatable, Sendable {
 
   /// The sessions the list shows, in order; kept up to date whenever the list, the query, the runs or
   /// the time change, so drawing a frame or moving the cursor never filters and sorts again.
-  public private(set) var visibleSessions: [SessionSummary] = []
+  public private(set) var visibleSessions = VisibleSessions()
   /// The cost totals of the visible sessions, for the cost pane.
   public private(set) var visibleCosts = ListCostTotals()
   /// What the cost pane groups the list's cost by over time: `.day`, `.week` or `.month` (`d` cycles).
@@ -169,6 +169,8 @@ public struct AppState: Equatable, Sendable {
   /// visible sessions can have changed (not for a new sort order).
   private var listVersion = 0
   private var costsComputedFor: CostsKey?
+  /// Each summary's cost groups, worked out once per list version and period.
+  private var costKeys: CostGroupKeys?
 
   /// What the cost totals were summed for.
   private struct CostsKey: Equatable, Sendable {
@@ -221,6 +223,12 @@ public struct AppState: Equatable, Sendable {
     if startTimes.version == listVersion, startTimes.times.count == summaries.count {
       for (summary, place) in zip(updated, places) { startTimes.times[place] = summary.startTime }
       startTimes.version = next
+    }
+    if var keys = costKeys, keys.version == listVersion, keys.costs.count == summaries.count {
+      costKeys = nil  // so the keys are changed in place, not copied
+      for (summary, place) in zip(updated, places) { keys.set(place, summary, startTime: summary.startTime) }
+      keys.version = next
+      costKeys = keys
     }
     if var texts = searchTexts, texts.version == listVersion, texts.texts.count == summaries.count {
       searchTexts = nil  // so the texts are changed in place, not copied
@@ -285,7 +293,11 @@ public struct AppState: Equatable, Sendable {
     filter.sort = .newest
     let key = CostsKey(version: listVersion, filter: filter, period: costPeriod)
     if costsComputedFor != key {
-      visibleCosts = ListCostTotals(visibleSessions, period: costPeriod)
+      let keys =
+        costKeys.flatMap { $0.version == listVersion && $0.period == costPeriod && $0.costs.count == summaries.count ? $0 : nil }
+        ?? CostGroupKeys(summaries, startTimes: startTimes.times, period: costPeriod, version: listVersion)
+      costKeys = keys
+      visibleCosts = ListCostTotals(keys, order: visibleSessions.order)
       costsComputedFor = key
     }
   }
@@ -303,7 +315,7 @@ public struct AppState: Equatable, Sendable {
     if visibleSessions.indices.contains(cursor), visibleSessions[cursor].id == selectedID {
       return visibleSessions[cursor]
     }
-    return visibleSessions.first { $0.id == selectedID }
+    return visibleSessions.firstIndex(ofID: selectedID).map { visibleSessions[$0] }
   }
 
   /// The top page: the browser when nothing is open.

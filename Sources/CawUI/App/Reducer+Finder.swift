@@ -94,7 +94,7 @@ extension Reducer {
     state.prompt = nil
     state.stack = []
     state.search = nil
-    if !state.visibleSessions.contains(where: { $0.id == hit.sessionID }) {
+    if state.visibleSessions.firstIndex(ofID: hit.sessionID) == nil {
       state.query.clearFilters()
       state.message = "Filters cleared to show the hit's session"
     }

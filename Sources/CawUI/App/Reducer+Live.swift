@@ -81,7 +81,7 @@ extension Reducer {
   private func merge(
     _ summaries: [SessionSummary], removed: Set<String>, now: Double, _ state: inout AppState
   ) -> [Effect] {
-    let before = state.visibleSessions.firstIndex { $0.id == state.selectedID }
+    let before = state.visibleSessions.firstIndex(ofID: state.selectedID)
     let changed = summaries.filter { state.summary($0.id) != $0 }.map(\.id)
     // Rows re-read in their places (the usual case) change only those rows; new and removed ones
     // rebuild the list.
@@ -100,7 +100,7 @@ extension Reducer {
       state.pendingSelection = nil
       state.timelineScroll = ScrollState()
     }
-    if let before, let after = state.visibleSessions.firstIndex(where: { $0.id == state.selectedID }) {
+    if let before, let after = state.visibleSessions.firstIndex(ofID: state.selectedID) {
       state.sessionScroll.offset = max(state.sessionScroll.offset + after - before, 0)
     }
     var effects = reconcileSelection(&state)

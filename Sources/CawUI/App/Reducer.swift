@@ -350,7 +350,7 @@ public struct Reducer: Sendable {
     let visible = state.visibleSessions
     let rows = PaneGeometry.tableRows(
       ScreenLayout(size: state.size, focus: state.focus).panes[.sessions] ?? Rect(state.size))
-    if let index = visible.firstIndex(where: { $0.id == state.selectedID }) {
+    if let index = visible.firstIndex(ofID: state.selectedID) {
       state.sessionScroll.select(index, count: visible.count, visible: rows)
     } else if !visible.isEmpty {
       state.sessionScroll.select(

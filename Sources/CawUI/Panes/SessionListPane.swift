@@ -5,7 +5,7 @@ enum SessionListPane {
   /// What the pane draws, taken from the app's state.
   struct Model {
     /// The sessions shown, in order.
-    var visible: [SessionSummary]
+    var visible: VisibleSessions
     /// Sessions in the list, or in the listing still being read.
     var total: Int
     /// Whether the rest of a long listing is still being read.

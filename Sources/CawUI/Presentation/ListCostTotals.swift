@@ -1,5 +1,4 @@
 import CawCore
-import Glibc
 
 /// The cost of a list of sessions in total and by provider, by model and by day, week or month — computed
 /// once when the list changes, not on every frame.
@@ -35,37 +34,31 @@ public struct ListCostTotals: Hashable, Sendable {
 
   /// The totals of `summaries`, over time by `period` (`.day`, `.week` or `.month`).
   public init(_ summaries: [SessionSummary], period: CostGrouping = .day) {
-    count = summaries.count
-    self.period = period
-    var providers: [String: Group] = [:]
-    var models: [String: Group] = [:]
-    var periods: [String: Group] = [:]
-    func add(_ name: String, _ cost: Double, to groups: inout [String: Group]) {
-      groups[name, default: Group(name: name, cost: 0, count: 0)].add(cost)  // one lookup, changed in place
+    let keys = CostGroupKeys(summaries, startTimes: summaries.map(\.startTime), period: period, version: 0)
+    self.init(keys, order: Array(summaries.indices))
+  }
+
+  /// The totals of the sessions at `order` (in that order: a float sum depends on it), from their keys.
+  init(_ keys: CostGroupKeys, order: [Int]) {
+    count = order.count
+    period = keys.period
+    func group(_ names: CostGroupKeys.Names) -> [Group] { names.names.map { Group(name: $0, cost: 0, count: 0) } }
+    var providers = group(keys.providers)
+    var models = group(keys.models)
+    var periods = group(keys.periods)
+    for index in order {
+      let cost = keys.costs[index]
+      total += cost
+      providers[keys.provider[index]].add(cost)
+      models[keys.model[index]].add(cost)
+      periods[keys.periodGroup[index]].add(cost)
     }
-    // Named once per local day: a keystroke that filters 10,000 sessions formats a few hundred names.
-    tzset()
-    var names: [Int: String] = [:]
-    // Each summary's fields read where it lies: copying 10,000 summaries (twenty strings each, retained
-    // and released) took a third of a filter keystroke's totals.
-    summaries.withUnsafeBufferPointer { summaries in
-      for index in summaries.indices {
-        let cost = summaries[index].totalUsage.cost
-        total += cost
-        add(summaries[index].agent.isEmpty ? "?" : summaries[index].agent, cost, to: &providers)
-        add(summaries[index].model.isEmpty ? "-" : summaries[index].model, cost, to: &models)
-        let time = summaries[index].startTime
-        let date = LocalTime.date(time, readingZone: false)
-        let day = date.year * 10_000 + date.month * 100 + date.day
-        let name = names[day] ?? Self.periodKey(time, period)
-        names[day] = name
-        add(name, cost, to: &periods)
-      }
-    }
+    // Only groups a visible session is in; a sanitised name may be shared, a listed one is not.
+    func shown(_ groups: [Group]) -> [Group] { groups.filter { $0.count > 0 }.map(Self.sanitized) }
     let byCost: (Group, Group) -> Bool = { $0.cost != $1.cost ? $0.cost > $1.cost : $0.name < $1.name }
-    byProvider = providers.values.map(Self.sanitized).sorted(by: byCost)
-    byModel = models.values.map(Self.sanitized).sorted(by: byCost)
-    byPeriod = periods.values.map(Self.sanitized).sorted { $0.name > $1.name }
+    byProvider = shown(providers).sorted(by: byCost)
+    byModel = shown(models).sorted(by: byCost)
+    byPeriod = shown(periods).sorted { $0.name > $1.name }
   }
 
   /// The local day, week or month of a start time, named as `caw-tui cost` names it.

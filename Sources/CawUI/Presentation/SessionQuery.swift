@@ -33,31 +33,36 @@ public struct SessionQuery: Hashable, Sendable {
   public func apply(
     _ summaries: [SessionSummary], now: Double, recording: Set<String> = [], searchTexts: [String]? = nil,
     startTimes: [Double]? = nil
-  ) -> [SessionSummary] {
+  ) -> VisibleSessions {
     let words = FilterWords(text, now: now)
     let needles = words.terms.map { $0.lowercased() }
     let texts = searchTexts.flatMap { $0.count == summaries.count ? $0 : nil }
     let times = startTimes.flatMap { $0.count == summaries.count ? $0 : nil }
-    let kept = summaries.indices.filter { index in
-      let summary = summaries[index]
-      let isRecording = recording.contains(summary.id)
-      if let provider, summary.agent != provider { return false }
-      if let status, DisplayStatus(summary, recording: isRecording, now: now) != status { return false }
-      if let origin = words.origin, summary.origin != origin { return false }
-      if let range = words.range, !range.contains(times?[index] ?? summary.startTime) { return false }
-      guard !needles.isEmpty else { return true }
-      let text = texts?[index] ?? SessionRow(summary, now: now, recording: isRecording).searchText
-      return needles.allSatisfy { TextSearch.contains(text, $0) }
+    // Each summary read where it lies (a copy retains its twenty strings, 10,000 times a keystroke).
+    let kept = summaries.withUnsafeBufferPointer { summaries in
+      summaries.indices.filter { index in
+        if let provider, summaries[index].agent != provider { return false }
+        if let status, DisplayStatus(summaries[index], recording: recording.contains(summaries[index].id), now: now) != status {
+          return false
+        }
+        if let origin = words.origin, summaries[index].origin != origin { return false }
+        if let range = words.range, !range.contains(times?[index] ?? summaries[index].startTime) { return false }
+        guard !needles.isEmpty else { return true }
+        if let text = texts?[index] { return needles.allSatisfy { TextSearch.contains(text, $0) } }
+        let text = SessionRow(summaries[index], now: now, recording: recording.contains(summaries[index].id)).searchText
+        return needles.allSatisfy { TextSearch.contains(text, $0) }
+      }
     }
     // Start times are parsed once per session, not once per comparison, and indices are sorted rather
     // than the (large) summaries themselves.
     let started = kept.map { times?[$0] ?? summaries[$0].startTime }
     let keys = kept.map { sort.key(summaries[$0]) }
-    return kept.indices.sorted { a, b in
+    let order = kept.indices.sorted { a, b in
       if keys[a] != keys[b] { return keys[a] > keys[b] }
       if started[a] != started[b] { return started[a] > started[b] }
       return summaries[kept[a]].id < summaries[kept[b]].id
-    }.map { summaries[kept[$0]] }
+    }.map { kept[$0] }
+    return VisibleSessions(summaries, order: order)
   }
 
   /// The next provider filter in the cycle: all, then each provider present, then all again.
