@@ -90,6 +90,18 @@ struct CellGridTests {
     #expect(grid.snapshot == "\"      \"\n\" ab   \"\nstyles:\n  1: 1-2 error\n")
   }
 
+  @Test func printableASCIITakesACellPerByteAndOtherBytesTheFullPath() {
+    var grid = CellGrid(size: Size(width: 6, height: 2))
+    // From left of the grid, cut at the limit: the width used counts the cells left of the grid too.
+    #expect(grid.put("abcdefgh", column: -2, row: 0, maxWidth: 7) == 7)
+    #expect(grid.rowText(0) == "cdefg ")
+    // A tab or DEL sends the text the full way: the tab is four spaces, DEL is shown, here past the limit.
+    #expect(grid.put("a\tb\u{7F}", column: 0, row: 1, maxWidth: 6) == 6)
+    #expect(grid.rowText(1) == "a    b")
+    #expect(grid.put(" \u{7F}", column: 4, row: 1, maxWidth: 2) == 2)
+    #expect(grid.rowText(1) == "a    ␡")
+  }
+
   @Test func degenerateGridsAcceptDrawing() {
     var empty = CellGrid(size: Size(width: 0, height: 0))
     #expect(empty.put("abc", column: 0, row: 0, maxWidth: 3) == 0)

@@ -50,6 +50,11 @@ public struct CellGrid: Hashable, Sendable {
     let area = clip ?? Rect(size)
     guard row >= area.y, row < area.maxY, row >= 0, row < size.height else { return 0 }
     let limit = min(column + maxWidth, area.maxX, size.width)
+    // Printable ASCII, most of a frame: a cell per byte, with no grapheme breaking or width look-up.
+    var ascii = text
+    if let used = ascii.withUTF8({ putASCII($0, column: column, row: row, limit: limit, area: area, role: role) }) {
+      return used
+    }
     var x = column
     for var character in Self.displayable(text) {
       var width = DisplayWidth.of(character)
@@ -84,6 +89,27 @@ public struct CellGrid: Hashable, Sendable {
     }
     return x - column
   }
+
+  /// What ``put(_:column:row:maxWidth:role:clip:)`` does for `bytes` when they are all printable ASCII
+  /// (each its own one-cell grapheme, shown as it is); nil, drawing nothing, when they are not.
+  private mutating func putASCII(
+    _ bytes: UnsafeBufferPointer<UInt8>, column: Int, row: Int, limit: Int, area: Rect, role: StyleRole
+  ) -> Int? {
+    guard bytes.allSatisfy({ $0 &- 0x20 < 0x5F }) else { return nil }
+    var x = column
+    for byte in bytes {
+      if x >= limit { return limit - column }
+      if x >= area.x, x >= 0 {
+        clearWideOverlap(column: x, row: row)
+        self[x, row] = Cell(Self.asciiTexts[Int(byte &- 0x20)], role: role)
+      }
+      x += 1
+    }
+    return x - column
+  }
+
+  /// The printable ASCII characters, each as the text of a cell.
+  private static let asciiTexts = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
   /// Draws styled spans one after another on a row, within `maxWidth`.
   @discardableResult
