@@ -84,20 +84,49 @@ public struct SessionReader: Sendable {
   /// holds no `created_at` sorts by its files' modification time; a damaged file (a repeated key, a
   /// `created_at` that is not a string) may sort elsewhere here than in the full list.
   public func idsNewestFirst() throws(CawError) -> [String] {
-    let ids = try sessionIDs()
-    let sessions = dataDirectory.sessionsPath
+    // In the directory's order (the sort below breaks ties by id), each looked up from `sessions/`.
+    let ids = try sessionNames()
+    let sessions = open(dataDirectory.sessionsPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    defer { if sessions >= 0 { close(sessions) } }
+    let (base, prefix) = sessions >= 0 ? (sessions, "") : (AT_FDCWD, dataDirectory.sessionsPath + "/")
     let times = Self.inParallel(ids.count) { index -> Double in
-      let path = sessions + "/" + ids[index]
-      if let head = FileSystem.readPrefix(path + "/trajectory.json", count: 4096),
-        let createdAt = JSONParser.leadingMember("created_at", in: head)?.stringValue,
-        let time = Timestamp.parse(createdAt)
-      {
-        return time
-      }
+      let path = prefix + ids[index]
+      if let time = Self.headCreatedAt(base, path + "/trajectory.json") { return time }
       return max(
-        modificationTime(path + "/trajectory.json"), modificationTime(path + "/traj.jsonl"), modificationTime(path))
+        Self.modificationTime(base, path + "/trajectory.json"), Self.modificationTime(base, path + "/traj.jsonl"),
+        Self.modificationTime(base, path))
     }
     return ids.indices.sorted { times[$0] != times[$1] ? times[$0] > times[$1] : ids[$0] < ids[$1] }.map { ids[$0] }
+  }
+
+  /// The `created_at` time in the first 4 KiB of the regular file at `path` (from the directory `base`).
+  private static func headCreatedAt(_ base: CInt, _ path: String) -> Double? {
+    let fd = openat(base, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { buffer -> Double? in
+      guard let start = buffer.baseAddress else { return nil }
+      var filled = 0
+      while filled < buffer.count {
+        let n = read(fd, start + filled, buffer.count - filled)
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { break }
+        filled += n
+      }
+      guard let createdAt = JSONParser.leadingMember("created_at", in: UnsafeBufferPointer(rebasing: buffer[..<filled]))?
+        .stringValue
+      else { return nil }
+      return Timestamp.parse(createdAt)
+    }
+  }
+
+  /// The modification time of `path` (from the directory `base`; a link's own), 0 when it has none.
+  private static func modificationTime(_ base: CInt, _ path: String) -> Double {
+    var st = stat()
+    guard fstatat(base, path, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return 0 }
+    return Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
   }
 
   /// The summary of one session directory: from a scan of `trajectory.json` when that is whole and says
