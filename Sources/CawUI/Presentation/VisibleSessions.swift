@@ -19,11 +19,13 @@ public struct VisibleSessions: RandomAccessCollection, Equatable, Sendable {
     self.init(summaries, order: Array(summaries.indices))
   }
 
+  /// The first visible session's position: 0.
   public var startIndex: Int { 0 }
+  /// One past the last visible session's position.
   public var endIndex: Int { order.count }
 
+  /// The visible session at `position`, lent where it lies in the list, not copied out of it.
   public subscript(position: Int) -> SessionSummary {
-    // Lent where it lies in the list, not copied out of it.
     _read { yield base[order[position]] }
   }
 
@@ -33,7 +35,10 @@ public struct VisibleSessions: RandomAccessCollection, Equatable, Sendable {
     return order.firstIndex { base[$0].id == id }
   }
 
+  /// Whether both show the same sessions in the same order (at once when they share their list).
   public static func == (a: VisibleSessions, b: VisibleSessions) -> Bool {
-    a.order.count == b.order.count && a.elementsEqual(b)
+    guard a.order.count == b.order.count else { return false }
+    let sameList = a.base.withUnsafeBufferPointer { x in b.base.withUnsafeBufferPointer { x.baseAddress == $0.baseAddress } }
+    return (sameList && a.order == b.order) || a.elementsEqual(b)
   }
 }
