@@ -383,10 +383,7 @@ public struct JSONParser {
   }
 
   private mutating func makeString(_ slice: UnsafeBufferPointer<UInt8>) -> String {
-    // ASCII (keys, ids, names: most strings) needs no validating, and `String(decoding:)` is specialised
-    // for a buffer where `String(validating:)` looks its generic types up at run time, string by string.
-    if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
-    if let valid = String(validating: slice, as: UTF8.self) { return valid }
+    if let valid = String(validUTF8: slice) { return valid }
     sawInvalidUTF8 = true
     return String(decoding: slice, as: UTF8.self)
   }

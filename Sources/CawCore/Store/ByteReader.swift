@@ -23,7 +23,7 @@ struct ByteReader {
   mutating func string() -> String? {
     guard let count = int(), count >= 0, count <= bytes.count - position else { return nil }
     let text = bytes.withUnsafeBufferPointer {
-      String(validating: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self)
+      String(validUTF8: UnsafeBufferPointer(rebasing: $0[position..<position + count]))
     }
     position += count
     return text
