@@ -40,7 +40,11 @@ import Testing
         groups[k][name, default: .init(name: name, cost: 0, count: 0)].count += 1
       }
     }
-    let shown = groups.map { $0.values.map { ListCostTotals.Group(name: TextSanitizer.singleLine($0.name, limit: 200), cost: $0.cost, count: $0.count) } }
+    let shown = groups.map {
+      $0.values.map {
+        ListCostTotals.Group(name: TextSanitizer.singleLine($0.name, limit: 200), cost: $0.cost, count: $0.count)
+      }
+    }
     let byCost: (ListCostTotals.Group, ListCostTotals.Group) -> Bool = {
       $0.cost != $1.cost ? $0.cost > $1.cost : $0.name < $1.name
     }

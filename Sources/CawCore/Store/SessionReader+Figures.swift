@@ -80,12 +80,13 @@ extension SessionReader {
   }
 
   /// What `lstat` says of `path` (from the directory `base`), nil when it does not exist.
-  private static func status(_ base: CInt, _ path: String) -> stat? {
+  static func status(_ base: CInt, _ path: String) -> stat? {
     var st = stat()
     return fstatat(base, path, &st, AT_SYMLINK_NOFOLLOW) == 0 ? st : nil
   }
 
-  private static func modificationTime(_ st: stat) -> Double {
+  /// The modification time in `st`, seconds since 1970.
+  static func modificationTime(_ st: stat) -> Double {
     Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
   }
 }

@@ -92,9 +92,8 @@ public struct SessionReader: Sendable {
     let times = Self.inParallel(ids.count) { index -> Double in
       let path = prefix + ids[index]
       if let time = Self.headCreatedAt(base, path + "/trajectory.json") { return time }
-      return max(
-        Self.modificationTime(base, path + "/trajectory.json"), Self.modificationTime(base, path + "/traj.jsonl"),
-        Self.modificationTime(base, path))
+      func modified(_ path: String) -> Double { Self.status(base, path).map(Self.modificationTime) ?? 0 }
+      return max(modified(path + "/trajectory.json"), modified(path + "/traj.jsonl"), modified(path))
     }
     return ids.indices.sorted { times[$0] != times[$1] ? times[$0] > times[$1] : ids[$0] < ids[$1] }.map { ids[$0] }
   }
@@ -115,18 +114,10 @@ public struct SessionReader: Sendable {
         guard n > 0 else { break }
         filled += n
       }
-      guard let createdAt = JSONParser.leadingMember("created_at", in: UnsafeBufferPointer(rebasing: buffer[..<filled]))?
-        .stringValue
-      else { return nil }
+      let head = UnsafeBufferPointer(rebasing: buffer[..<filled])
+      guard let createdAt = JSONParser.leadingMember("created_at", in: head)?.stringValue else { return nil }
       return Timestamp.parse(createdAt)
     }
-  }
-
-  /// The modification time of `path` (from the directory `base`; a link's own), 0 when it has none.
-  private static func modificationTime(_ base: CInt, _ path: String) -> Double {
-    var st = stat()
-    guard fstatat(base, path, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return 0 }
-    return Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
   }
 
   /// The summary of one session directory: from a scan of `trajectory.json` when that is whole and says
@@ -297,7 +288,6 @@ public struct SessionReader: Sendable {
   }
 
   private func modificationTime(_ path: String) -> Double {
-    guard let st = FileSystem.status(path) else { return 0 }
-    return Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+    FileSystem.status(path).map(Self.modificationTime) ?? 0
   }
 }

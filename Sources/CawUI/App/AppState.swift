@@ -293,11 +293,13 @@ public struct AppState: Equatable, Sendable {
     filter.sort = .newest
     let key = CostsKey(version: listVersion, filter: filter, period: costPeriod)
     if costsComputedFor != key {
-      let keys =
-        costKeys.flatMap { $0.version == listVersion && $0.period == costPeriod && $0.costs.count == summaries.count ? $0 : nil }
-        ?? CostGroupKeys(summaries, startTimes: startTimes.times, period: costPeriod, version: listVersion)
-      costKeys = keys
-      visibleCosts = ListCostTotals(keys, order: visibleSessions.order)
+      let stale = costKeys.map {
+        $0.version != listVersion || $0.period != costPeriod || $0.costs.count != summaries.count
+      }
+      if stale ?? true {
+        costKeys = CostGroupKeys(summaries, startTimes: startTimes.times, period: costPeriod, version: listVersion)
+      }
+      if let costKeys { visibleCosts = ListCostTotals(costKeys, order: visibleSessions.order) }
       costsComputedFor = key
     }
   }

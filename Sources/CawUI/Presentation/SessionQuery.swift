@@ -41,15 +41,13 @@ public struct SessionQuery: Hashable, Sendable {
     // Each summary read where it lies (a copy retains its twenty strings, 10,000 times a keystroke).
     let kept = summaries.withUnsafeBufferPointer { summaries in
       summaries.indices.filter { index in
+        let isRecording = { recording.contains(summaries[index].id) }
         if let provider, summaries[index].agent != provider { return false }
-        if let status, DisplayStatus(summaries[index], recording: recording.contains(summaries[index].id), now: now) != status {
-          return false
-        }
+        if let status, DisplayStatus(summaries[index], recording: isRecording(), now: now) != status { return false }
         if let origin = words.origin, summaries[index].origin != origin { return false }
         if let range = words.range, !range.contains(times?[index] ?? summaries[index].startTime) { return false }
         guard !needles.isEmpty else { return true }
-        if let text = texts?[index] { return needles.allSatisfy { TextSearch.contains(text, $0) } }
-        let text = SessionRow(summaries[index], now: now, recording: recording.contains(summaries[index].id)).searchText
+        let text = texts?[index] ?? SessionRow(summaries[index], now: now, recording: isRecording()).searchText
         return needles.allSatisfy { TextSearch.contains(text, $0) }
       }
     }

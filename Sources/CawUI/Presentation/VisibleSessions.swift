@@ -38,7 +38,9 @@ public struct VisibleSessions: RandomAccessCollection, Equatable, Sendable {
   /// Whether both show the same sessions in the same order (at once when they share their list).
   public static func == (a: VisibleSessions, b: VisibleSessions) -> Bool {
     guard a.order.count == b.order.count else { return false }
-    let sameList = a.base.withUnsafeBufferPointer { x in b.base.withUnsafeBufferPointer { x.baseAddress == $0.baseAddress } }
+    let sameList = a.base.withUnsafeBufferPointer { x in
+      b.base.withUnsafeBufferPointer { x.baseAddress == $0.baseAddress }
+    }
     return (sameList && a.order == b.order) || a.elementsEqual(b)
   }
 }

@@ -7,7 +7,7 @@ import Testing
 /// The first screen's order, found from the head of each `trajectory.json`, is the full list's order.
 @Suite struct IdsNewestFirstTests {
   @Test(
-    "on generated trees, with a session without created_at, one without trajectory.json and a link, the order is the list's",
+    "with a session without created_at, one without trajectory.json and a link, the order is the list's",
     arguments: [SyntheticShape.standard, .dense])
   func orderIsTheListsOrder(shape: SyntheticShape) throws {
     let tree = TempTree("caw-ids-newest")
@@ -17,7 +17,8 @@ import Testing
     let sessions = tree.path + "/sessions/"
     // No created_at: sorted by its files' modification time, here the newest of all.
     let bare = sessions + ids[3] + "/trajectory.json"
-    var t = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bare))) as? [String: Any])
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: bare))
+    var t = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
     t["created_at"] = nil
     try JSONSerialization.data(withJSONObject: t).write(to: URL(fileURLWithPath: bare))
     let future = Date(timeIntervalSince1970: 4_000_000_000)
@@ -32,7 +33,8 @@ import Testing
     let started = try #require(Timestamp.parse(createdAt))
     try FileManager.default.removeItem(atPath: sessions + ids[5] + "/trajectory.json")
     for path in [sessions + ids[5] + "/traj.jsonl", sessions + ids[5]] {
-      try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: started)], ofItemAtPath: path)
+      let date = Date(timeIntervalSince1970: started)
+      try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: path)
     }
     // A link to another session's directory, inside the data directory.
     try FileManager.default.createSymbolicLink(atPath: sessions + "zz-link", withDestinationPath: sessions + ids[7])
