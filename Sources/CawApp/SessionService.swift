@@ -42,7 +42,8 @@ public final class SessionService: Sendable {
   private let nativeRows = Mutex(NativeRows())
   private let searchIndex = Mutex<SQLiteSearchIndex?>(nil)
   private let searching = DispatchQueue(label: "caw-tui.search")
-  private let indexing = DispatchQueue(label: "caw-tui.index")
+  /// The search index's writer: behind the UI at `SCHED_IDLE`, so a key wakes the UI at once.
+  private let indexing = WorkerThreads(count: 1, name: "caw-index", idle: true)
   private let latestSearch = Mutex<String?>(nil)
 
   /// What the session queue keeps between jobs.
@@ -275,6 +276,14 @@ public final class SessionService: Sendable {
     work.enter()
     queue.async {
       WorkerPriority.lowerCurrentThread()
+      for action in job() { self.inbox.post(action) }
+      self.work.leave()
+    }
+  }
+
+  private func background(_ threads: WorkerThreads, _ job: @escaping @Sendable () -> [Action]) {
+    work.enter()
+    threads.async {
       for action in job() { self.inbox.post(action) }
       self.work.leave()
     }

@@ -6,8 +6,15 @@ import GRDB
 /// block without its text). Used only by the index's one writer.
 final class ChunkQueue: @unchecked Sendable {
   private var waiting: [PackingChunk] = []
+  /// Where chunks are packed: threads the writer starts, so they run at its priority (idle behind a UI,
+  /// as ``SessionService`` writes the index, at full speed for a command that waits for it).
+  private let packers = WorkerThreads(
+    count: max(ProcessInfo.processInfo.activeProcessorCount, 2), name: "caw-packing", idle: false)
   /// At most this many chunks wait; beyond it the oldest is written at once.
   private static let limit = 32
+
+  /// Starts packing `bytes`, the text of chunk `row`.
+  func pack(row: Int64, _ bytes: [UInt8]) -> PackingChunk { PackingChunk(row: row, bytes, on: packers) }
 
   /// Takes the chunks of a session whose blocks were written (its savepoint released).
   func adopt(_ chunks: [PackingChunk], _ db: Database) throws {

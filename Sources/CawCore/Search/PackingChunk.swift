@@ -7,14 +7,10 @@ final class PackingChunk: @unchecked Sendable {
   let row: Int64
   private let done = DispatchSemaphore(value: 0)
   private var packed: [UInt8] = []
-  /// Where chunks are packed, below the UI's priority as the index's other workers are.
-  private static let queue = DispatchQueue(label: "caw-tui.packing", qos: .utility, attributes: .concurrent)
-
-  /// Starts packing `bytes`, the text of chunk `row`.
-  init(row: Int64, _ bytes: [UInt8]) {
+  /// Starts packing `bytes`, the text of chunk `row`, on one of `threads`.
+  init(row: Int64, _ bytes: [UInt8], on threads: WorkerThreads) {
     self.row = row
-    Self.queue.async {
-      WorkerPriority.lowerCurrentThread()
+    threads.async {
       self.packed = TextPacking.pack(bytes)
       self.done.signal()
     }

@@ -113,7 +113,7 @@ struct SessionWriter {
   /// Hands the chunk gathered so far to be packed and starts the next one.
   private mutating func flush() throws {
     guard !gathered.isEmpty else { return }
-    packing.append(PackingChunk(row: rowID(chunk), gathered))
+    packing.append(chunks.pack(row: rowID(chunk), gathered))
     gathered.removeAll(keepingCapacity: true)
     chunk += 1
   }

@@ -22,6 +22,19 @@ public enum WorkerPriority {
     return getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
   }
 
+  /// Runs the calling thread only when no other thread wants its core (`SCHED_IDLE`): a thread woken
+  /// there (the UI's, on a key) takes the core at once. Its niceness is lowered first, so that helpers
+  /// it hands work to (``SessionReader/inParallel(_:_:)``) run niced. An unprivileged thread cannot
+  /// leave `SCHED_IDLE`, so only threads of their own (``WorkerThreads``) are made idle.
+  public static func idleCurrentThread() {
+    lowerCurrentThread()
+    var parameters = sched_param()
+    _ = sched_setscheduler(0, schedIdle, &parameters)
+  }
+
+  /// Linux's `SCHED_IDLE`, which Glibc's module does not export.
+  private static let schedIdle: Int32 = 5
+
   /// Lowers the calling thread to ``niceness`` (it cannot be raised back).
   public static func lowerCurrentThread() { lowerCurrentThread(to: niceness) }
 
