@@ -39,6 +39,9 @@ struct CawBench: ParsableCommand {
   @Flag(help: "Run only the TUI's own path figures (app loop, session service, `render`).")
   var tui = false
 
+  @Flag(help: "Run only the search in the TUI (`S`): the index built behind keys, then queries.")
+  var finder = false
+
   @Flag(help: "Run only the figures of the agents' own stores: their list and their search index.")
   var nativeOnly = false
 
@@ -98,6 +101,7 @@ struct CawBench: ParsableCommand {
       return
     }
     if opening { return try bench.runOpening() }
+    if finder { return try bench.printSection("Search every session in the TUI (`S`)", bench.finderFigures()) }
     if tui {
       try bench.printSection("The TUI's own path (app loop and session service)", bench.tuiFigures())
       try bench.printSection("Search every session in the TUI (`S`)", bench.finderFigures())

@@ -49,6 +49,13 @@ enum Measure {
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
   }
 
+  /// The value `fraction` of `values` are at or below (nearest rank); 0 for none.
+  static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    return sorted[min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))]
+  }
+
   /// One run of a program: wall seconds, peak resident memory in MiB, and its standard output.
   struct ProcessRun {
     var seconds: Double
