@@ -9,7 +9,10 @@ public enum AppView {
     let layout = ScreenLayout(size: state.size, focus: state.focus)
     let context = Reducer(keymap: keymap).context(state)
     TitleBar.render(TitleBar.Model(state), into: &grid, area: layout.title)
+    // The finder covers the whole body: what is under it is not drawn.
     switch state.stack.last {
+    case _ where state.showingFinder && FinderOverlay.covers(layout.body):
+      break
     case nil:
       renderBrowser(state, layout: layout, into: &grid)
     case .some(let top):

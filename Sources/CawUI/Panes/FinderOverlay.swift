@@ -12,9 +12,12 @@ enum FinderOverlay {
     max((size.height - 2 - 2 - headerRows) / 2, 1)
   }
 
+  /// Whether the finder draws over all of `area` (a box filled from edge to edge), hiding what is under it.
+  static func covers(_ area: Rect) -> Bool { area.width >= 10 && area.height >= 3 + headerRows }
+
   /// Draws the finder of `state` into `area` (the body).
   static func render(_ state: AppState, into grid: inout CellGrid, area: Rect) {
-    guard area.width >= 10, area.height >= 3 + headerRows else { return }
+    guard covers(area) else { return }
     BoxFrame.draw(area, title: "Search every session", into: &grid)
     let inner = area.inset(1)
     let width = inner.width - 2

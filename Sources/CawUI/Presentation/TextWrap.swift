@@ -65,6 +65,6 @@ public enum TextWrap {
 
 extension Substring {
   fileprivate func replacingTabs() -> String {
-    contains("\t") ? split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ") : String(self)
+    utf8.contains(UInt8(ascii: "\t")) ? split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ") : String(self)
   }
 }
