@@ -37,7 +37,9 @@ extension Benchmarks {
       late.append(Double(DispatchTime.now().uptimeNanoseconds - paused) / 1e6 - 50)
     }
     if let slowest = keys.indices.max(by: { keys[$0] < keys[$1] }) {
-      print("note: the slowest key while the index was built, on the UI thread: \(usages[slowest].summary)")
+      print(
+        "note: the slowest key while the index was built (\(slowest + 1) of \(keys.count)), on the UI thread: "
+          + usages[slowest].summary)
       print("note: the UI thread woken late by at most \(String(format: "%.2f", late.max() ?? 0)) ms")
     }
     let build = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
