@@ -276,17 +276,19 @@ public final class SessionService: Sendable {
     work.enter()
     queue.async {
       WorkerPriority.lowerCurrentThread()
-      for action in job() { self.inbox.post(action) }
-      self.work.leave()
+      self.deliver(job)
     }
   }
 
   private func background(_ threads: WorkerThreads, _ job: @escaping @Sendable () -> [Action]) {
     work.enter()
-    threads.async {
-      for action in job() { self.inbox.post(action) }
-      self.work.leave()
-    }
+    threads.async { self.deliver(job) }
+  }
+
+  /// Runs `job` and posts its actions (the end of a piece of work begun by `background`).
+  private func deliver(_ job: @Sendable () -> [Action]) {
+    for action in job() { inbox.post(action) }
+    work.leave()
   }
 
   private func onSessions(_ job: @escaping @Sendable (inout Reading) -> [Action]) {

@@ -31,7 +31,8 @@ struct ThreadUsage {
   func since(_ earlier: ThreadUsage) -> ThreadUsage {
     ThreadUsage(
       cpu: cpu - earlier.cpu, system: system - earlier.system, waits: waits - earlier.waits,
-      preempted: preempted - earlier.preempted, diskFaults: diskFaults - earlier.diskFaults, faults: faults - earlier.faults)
+      preempted: preempted - earlier.preempted, diskFaults: diskFaults - earlier.diskFaults,
+      faults: faults - earlier.faults)
   }
 
   /// One line for a report: CPU (system part), waits, preemptions and page faults.

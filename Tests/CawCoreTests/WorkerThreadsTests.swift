@@ -1,8 +1,9 @@
-@testable import CawCore
 import Foundation
 import Synchronization
 import TestSupport
 import Testing
+
+@testable import CawCore
 
 /// The index's writer runs at `SCHED_IDLE` on threads of its own, its packers at the writer's
 /// priority; jobs come in order, no more threads than asked for run, and idle threads end.
@@ -49,7 +50,9 @@ struct WorkerThreadsTests {
     let threads = WorkerThreads(count: 1, name: "test-order", idle: false)
     let seen = Mutex<[Int]>([])
     for index in 0..<500 { threads.async { seen.withLock { $0.append(index) } } }
-    try waitUntil("500 jobs run", observe: { "\(seen.withLock { $0.count }) run" }) { seen.withLock { $0.count } == 500 }
+    try waitUntil("500 jobs run", observe: { "\(seen.withLock { $0.count }) run" }) {
+      seen.withLock { $0.count } == 500
+    }
     #expect(seen.withLock { $0 } == Array(0..<500))
   }
 

@@ -26,7 +26,7 @@ public enum WorkerPriority {
   /// there (the UI's, on a key) takes the core at once. Its niceness is lowered first, so that helpers
   /// it hands work to (``SessionReader/inParallel(_:_:)``) run niced. An unprivileged thread cannot
   /// leave `SCHED_IDLE`, so only threads of their own (``WorkerThreads``) are made idle.
-  public static func idleCurrentThread() {
+  static func idleCurrentThread() {
     lowerCurrentThread()
     var parameters = sched_param()
     _ = sched_setscheduler(0, schedIdle, &parameters)

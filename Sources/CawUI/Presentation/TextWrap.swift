@@ -65,6 +65,7 @@ public enum TextWrap {
 
 extension Substring {
   fileprivate func replacingTabs() -> String {
-    utf8.contains(UInt8(ascii: "\t")) ? split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ") : String(self)
+    guard utf8.contains(UInt8(ascii: "\t")) else { return String(self) }
+    return split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ")
   }
 }
