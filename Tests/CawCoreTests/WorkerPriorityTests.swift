@@ -1,6 +1,6 @@
 import CawCore
 import Foundation
-import Synchronization
+import TestSupport
 import Testing
 
 /// Reading threads behind the UI run niced, and so do the threads that help them; nothing is raised.
@@ -8,14 +8,7 @@ import Testing
 struct WorkerPriorityTests {
   /// Runs `body` on a thread of its own and returns what it gave.
   private func onNewThread<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
-    let result = Mutex<T?>(nil)
-    let done = DispatchSemaphore(value: 0)
-    Thread.detachNewThread {
-      result.withLock { $0 = body() }
-      done.signal()
-    }
-    done.wait()
-    return result.withLock { $0! }
+    result(of: body) { Thread.detachNewThread($0) }
   }
 
   @Test("a lowered thread runs 10 nicer than the main thread (at most 19), and the threads of its parallel reads too")

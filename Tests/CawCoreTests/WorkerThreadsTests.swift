@@ -11,14 +11,7 @@ import Testing
 struct WorkerThreadsTests {
   /// Runs `body` on one of `threads` and returns what it gave.
   private func run<T: Sendable>(on threads: WorkerThreads, _ body: @escaping @Sendable () -> T) -> T {
-    let result = Mutex<T?>(nil)
-    let done = DispatchSemaphore(value: 0)
-    threads.async {
-      result.withLock { $0 = body() }
-      done.signal()
-    }
-    done.wait()
-    return result.withLock { $0! }
+    result(of: body) { threads.async($0) }
   }
 
   @Test("idle threads run at SCHED_IDLE and niced, so the helpers of their parallel reads run niced")
