@@ -18,7 +18,7 @@ public struct StreamingJSONExport {
       reader.mayRead(file, sessionPath: session, reasons: &reasons), reasons.isEmpty
     else { return nil }
     let marker = ContentMarker()
-    guard case .compact(let compact, let ranges)? = try? ContentSkimmer.skim(file: file, marking: marker),
+    guard case .compact(let compact, let ranges, _)? = try? ContentSkimmer.skim(file: file, marking: marker),
       let read = try? Trajectory.read(compact), let trajectory = read.trajectory
     else { return nil }
     strings = try ContentStrings(path: file, ranges: ranges, marker: marker)

@@ -18,13 +18,25 @@ import SystemPackage
 struct ContentSkimmer {
   /// What skimming a file gave.
   enum Skim {
-    /// The file without its content strings, and where each dropped non-empty string's content lies in
-    /// the file (in the order their markers were written, when marking).
-    case compact([UInt8], strings: [Range<Int>])
+    /// The file without its content strings, where each dropped non-empty string's content lies in the
+    /// file (in the order their markers were written, when marking), and where the top-level turns lie in
+    /// the copy.
+    case compact([UInt8], strings: [Range<Int>], turns: TurnSpans?)
     /// Nesting deeper than the parser allows: the parser's error for it.
     case tooDeep(JSONParseError)
     /// Something only a full read reports exactly.
     case irregular
+  }
+
+  /// Where a document's top-level `turns` array lies in the copy: its brackets, and each element that
+  /// is an object or an array. Nil when the document has no such array, or more than one.
+  struct TurnSpans {
+    /// The offset of the array's `[`.
+    var open: Int
+    /// The offset of its `]`.
+    var close: Int
+    /// Each container element, from its opening bracket to just past its closing one.
+    var elements: [Range<Int>]
   }
 
   private enum StringKind {
@@ -56,6 +68,9 @@ struct ContentSkimmer {
   private var stringStart = 0
   private var strings: [Range<Int>] = []
   private var tooDeepAt: Int?
+  private var turns: TurnSpans?
+  private var turnsArrays = 0
+  private var elementStart = 0
 
   private init(marker: ContentMarker?) {
     self.marker = marker
@@ -85,7 +100,7 @@ struct ContentSkimmer {
       skimmer.base += n
     }
     guard case .structure = skimmer.state, skimmer.stack.isEmpty, !skimmer.output.isEmpty else { return .irregular }
-    return .compact(skimmer.output, strings: skimmer.strings)
+    return .compact(skimmer.output, strings: skimmer.strings, turns: skimmer.turnsArrays == 1 ? skimmer.turns : nil)
   }
 
   /// Whether the copy, ending at the bracket that went too deep, parses up to that bracket and fails
@@ -160,9 +175,20 @@ struct ContentSkimmer {
         return
       }
       let role = stack.last.map { $0.isObject ? $0.role.child($0.key) : $0.role.element } ?? .document
+      if isTopLevelTurns(depth: 1), role == .turns {
+        turnsArrays += 1
+        turns = TurnSpans(open: output.count, close: output.count, elements: [])
+      } else if isTopLevelTurns(depth: 2) {
+        elementStart = output.count
+      }
       stack.append(Frame(role: role, isObject: byte == UInt8(ascii: "{")))
       expectsKey = byte == UInt8(ascii: "{")
     case UInt8(ascii: "}"), UInt8(ascii: "]"):
+      if isTopLevelTurns(depth: 3) {
+        turns?.elements.append(elementStart..<(output.count + 1))
+      } else if isTopLevelTurns(depth: 2) {
+        turns?.close = output.count
+      }
       _ = stack.popLast()
       expectsKey = false
     case UInt8(ascii: ","):
@@ -182,6 +208,13 @@ struct ContentSkimmer {
     default: break
     }
     output.append(byte)
+  }
+
+  /// Whether the stack is `depth` deep and, past the top-level object, inside its `turns` array (at
+  /// depth 1: in the top-level object).
+  private func isTopLevelTurns(depth: Int) -> Bool {
+    guard stack.count == depth, stack[0].isObject, stack[0].role == .document else { return false }
+    return depth == 1 || stack[1].role == .turns
   }
 
   /// Reads string bytes from `start` up to the string's end or the chunk's; returns where it stopped.

@@ -82,13 +82,22 @@ public struct JSONParser {
     }
   }
 
+  /// Parses, skimming content, one complete JSON value that stands in a trajectory's `turns`: a turn
+  /// read on its own, as it would be read in its document.
+  static func parseSkimmedTurn(
+    _ data: ArraySlice<UInt8>, maxDepth: Int
+  ) throws(JSONParseError) -> (value: JSONValue, sawInvalidUTF8: Bool) {
+    let result = data.withUnsafeBufferPointer { run($0, maxDepth: maxDepth, skimsContent: true, role: .turn) }
+    return try result.get()
+  }
+
   private static func run(
-    _ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, skimsContent: Bool
+    _ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, skimsContent: Bool, role: SkimRole = .document
   ) -> Result<(JSONValue, Bool), JSONParseError> {
     var parser = JSONParser(bytes: buffer, maxDepth: maxDepth, skimsContent: skimsContent)
     do throws(JSONParseError) {
       parser.skipWhitespace()
-      let value = try parser.parseValue(role: .document)
+      let value = try parser.parseValue(role: role)
       parser.skipWhitespace()
       if parser.position < buffer.count { throw parser.error("extra data after the JSON value") }
       return .success((value, parser.sawInvalidUTF8))

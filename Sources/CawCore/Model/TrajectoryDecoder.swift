@@ -40,6 +40,31 @@ public struct TrajectoryDecoder {
 
   /// Decodes a trajectory object found at `path`.
   mutating func trajectory(_ o: JSONObject, path: String) -> Trajectory {
+    trajectory(o, path: path) { decoder in
+      decoder.array(o, "turns", path).enumerated().compactMap { i, v in
+        decoder.turnElement(v, path: "\(decoder.join(path, "turns"))[\(i)]")
+      }
+    }
+  }
+
+  /// Decodes a top-level trajectory object that has `turns`, whose turns `decodeTurns` gives (decoded
+  /// elsewhere, their problems adopted in their place among the others).
+  mutating func topLevel(_ o: JSONObject, turns decodeTurns: (inout Self) -> [Turn]) -> Trajectory {
+    trajectory(o, path: "", turns: decodeTurns)
+  }
+
+  /// Decodes the element of a `turns` array found at `path`: a turn, or nil (noted) when not an object.
+  mutating func turnElement(_ v: JSONValue, path: String) -> Turn? {
+    guard let turnObject = objectOrNote(v, path) else { return nil }
+    return turn(turnObject, path: path)
+  }
+
+  /// Takes problems found by another decoder, as though found here now.
+  mutating func adopt(_ others: [ReadProblem]) { problems += others }
+
+  private mutating func trajectory(
+    _ o: JSONObject, path: String, turns decodeTurns: (inout Self) -> [Turn]
+  ) -> Trajectory {
     var t = Trajectory(agent: string(o, "agent", path))
     t.model = string(o, "model", path)
     t.sessionID = string(o, "session_id", path)
@@ -53,11 +78,7 @@ public struct TrajectoryDecoder {
       guard let s = objectOrNote(v, p) else { return nil }
       return mcpServer(s, path: p)
     }
-    t.turns = array(o, "turns", path).enumerated().compactMap { i, v in
-      let p = "\(join(path, "turns"))[\(i)]"
-      guard let turnObject = objectOrNote(v, p) else { return nil }
-      return turn(turnObject, path: p)
-    }
+    t.turns = decodeTurns(&self)
     t.usage = usage(o, "usage", path)
     t.durationMS = int(o, "duration_ms", path)
     if let meta = o["metadata"] {

@@ -25,7 +25,7 @@ extension SessionReader {
       (figures, file) = (scanned, status)
     } else if let status = FileSystem.status(path + "/trajectory.json"), status.st_mode & S_IFMT == S_IFREG,
       status.st_size >= Self.parallelReadSize,
-      case .compact(let compact, _)? = try? ContentSkimmer.skim(file: path + "/trajectory.json"),
+      case .compact(let compact, _, _)? = try? ContentSkimmer.skim(file: path + "/trajectory.json"),
       let scanned = compact.withUnsafeBufferPointer({ TrajectoryFigureScanner.scan($0) })
     {
       (figures, file) = (scanned, status)

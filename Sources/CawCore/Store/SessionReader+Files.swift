@@ -37,8 +37,8 @@ extension SessionReader {
     if skimmingContent {
       // Skimmed, the content strings need not be held: read a copy without them when the file is regular.
       switch try? ContentSkimmer.skim(file: file) {
-      case .compact(let compact, _)?:
-        if let (trajectory, problems) = try? Trajectory.read(compact, skimmingContent: true) {
+      case .compact(let compact, _, let turns)?:
+        if let (trajectory, problems) = try? Trajectory.readSkimmed(compact, turns: turns) {
           return Self.decoded(trajectory, problems)
         }
       case .tooDeep(let error)?:
@@ -155,7 +155,7 @@ extension SessionReader {
   private static func parsedSkim(_ file: String, marker: ContentMarker) -> ParsedSkim? {
     switch try? ContentSkimmer.skim(file: file, marking: marker) {
     case .tooDeep(let error)?: return ParsedSkim(tooDeep: error)
-    case .compact(let compact, let ranges)?:
+    case .compact(let compact, let ranges, _)?:
       guard let (trajectory, problems) = try? Trajectory.read(compact) else { return nil }
       return ParsedSkim(trajectory: trajectory, problems: problems, ranges: ranges)
     default: return nil

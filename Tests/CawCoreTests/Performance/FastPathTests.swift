@@ -81,14 +81,14 @@ import Testing
       #expect(full == skimmed.map(\.sawInvalidUTF8), "\(bytes.count) bytes")
       // The chunked copy, when it is taken, parses to the same skimmed value.
       try Data(bytes).write(to: URL(fileURLWithPath: file))
-      if case .compact(let compact, _) = try ContentSkimmer.skim(file: file),
+      if case .compact(let compact, _, _) = try ContentSkimmer.skim(file: file),
         let fromCopy = try? JSONParser.parseReportingUTF8(compact, skimmingContent: true)
       {
         #expect(fromCopy.value == (try? skimmed.get())?.value && fromCopy.sawInvalidUTF8 == (try? skimmed.get())?.sawInvalidUTF8, "\(bytes.count) bytes")
       }
     }
     try Data(good).write(to: URL(fileURLWithPath: file))
-    guard case .compact(let compact, _) = try ContentSkimmer.skim(file: file) else {
+    guard case .compact(let compact, _, _) = try ContentSkimmer.skim(file: file) else {
       Issue.record("a good file was not skimmed")
       return
     }
