@@ -18,8 +18,9 @@ struct EndToEndTests {
     #expect(screen.contains("README を日"))
     #expect(try tmux.display("#{alternate_on}") == "1")
     try tmux.send("j", "Enter")
-    screen = try tmux.waitFor("Timeline  5f0c2a9e")
-    #expect(screen.contains("The date parser"))
+    // The pane's title shows at once, with "Loading…" under it until the session is read: wait for a turn.
+    screen = try tmux.waitFor("The date parser")
+    #expect(screen.contains("Timeline  5f0c2a9e"))
     try tmux.send("Enter")
     screen = try tmux.waitFor("▌ User")
     #expect(screen.contains("Sessions › 5f0c2a9e › turn 0"))
