@@ -51,14 +51,15 @@ extension Trajectory {
     }
     // A turn stands two levels down in its document: its own depth is counted from there.
     let turnDepth = JSONParser.defaultMaxDepth - 2
-    let parts = SessionReader.inParallel(spans.elements.count) { i -> Part? in
+    let read = SessionReader.inParallel(spans.elements.count) { i -> Part? in
       guard let (value, invalid) = try? JSONParser.parseSkimmedTurn(compact[spans.elements[i]], maxDepth: turnDepth)
       else { return nil }
       var decoder = TrajectoryDecoder(file: file)
       let turn = decoder.turnElement(value, path: "turns[\(i)]")
       return Part(turn: turn, problems: decoder.problems, invalidUTF8: invalid)
     }
-    guard parts.allSatisfy({ $0 != nil }) else { return nil }
+    let parts = read.compactMap { $0 }
+    guard parts.count == read.count else { return nil }
     let skeleton = Array(compact[...spans.open]) + compact[spans.close...]
     guard let (value, invalid) = try? JSONParser.parseReportingUTF8(skeleton, skimmingContent: true),
       let object = value.objectValue,
@@ -68,12 +69,12 @@ extension Trajectory {
     var decoder = TrajectoryDecoder(file: file)
     let trajectory = decoder.topLevel(object) { decoder in
       parts.compactMap { part in
-        decoder.adopt(part!.problems)
-        return part!.turn
+        decoder.adopt(part.problems)
+        return part.turn
       }
     }
     var problems = decoder.problems
-    if invalid || parts.contains(where: { $0!.invalidUTF8 }) { problems.insert(invalidUTF8Problem(file), at: 0) }
+    if invalid || parts.contains(where: \.invalidUTF8) { problems.insert(invalidUTF8Problem(file), at: 0) }
     return (trajectory, problems)
   }
 }
